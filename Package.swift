@@ -1,0 +1,83 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Ferry",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ferry", targets: ["ferry"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // System libraries: module map + shim header each.
+        .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2",
+                       providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
+
+        // Values only.
+        .target(name: "FerryCore", dependencies: [
+            "Yams",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+        .target(name: "Rendering", dependencies: ["FerryCore"]),
+        .target(name: "GitSource", dependencies: [
+            "CLibGit2", "FerryCore",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "KubeClient", dependencies: [
+            "CCurl", "FerryCore",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "Diff", dependencies: ["FerryCore"]),
+        .target(name: "Health", dependencies: ["FerryCore"]),
+        .target(name: "Sync", dependencies: ["FerryCore", "Diff", "KubeClient"]),
+        .target(name: "Store", dependencies: ["CSQLite", "FerryCore"]),
+        .target(name: "Controller", dependencies: [
+            "FerryCore", "Rendering", "GitSource", "KubeClient", "Diff", "Health", "Sync", "Store",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        .target(name: "Sandbox", dependencies: [
+            "FerryCore", "Store",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "Server", dependencies: [
+            "FerryCore", "Controller", "Store", "Diff",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "FerryCLI", dependencies: [
+            "FerryCore", "Rendering", "KubeClient", "Controller", "Sandbox", "Server", "Store",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        .executableTarget(name: "ferry", dependencies: ["FerryCLI"]),
+
+        .testTarget(name: "FerryCoreTests", dependencies: ["FerryCore"]),
+        .testTarget(name: "GitSourceTests", dependencies: ["GitSource"]),
+        .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "Sandbox"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient"]),
+        .testTarget(name: "DiffTests", dependencies: ["Diff"]),
+        .testTarget(name: "HealthTests", dependencies: ["Health"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SyncTests", dependencies: ["Sync"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FerryCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,6 @@
+#ifndef FERRY_CSQLITE_SHIM_H
+#define FERRY_CSQLITE_SHIM_H
+#include <sqlite3.h>
+/* SQLITE_TRANSIENT is a macro cast Swift cannot import. */
+static inline sqlite3_destructor_type ferry_sqlite_transient(void) { return SQLITE_TRANSIENT; }
+#endif

@@ -1,0 +1,1 @@
+// Controller module. See README.md in this folder.

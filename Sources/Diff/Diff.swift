@@ -1,0 +1,1 @@
+// Diff module. See README.md in this folder.

@@ -1,0 +1,175 @@
+import Foundation
+
+extension YAML {
+    /// Serializes a value as kubectl prints YAML: two-space indentation, sequences at their
+    /// parent key's indentation, strings quoted only where a plain scalar would change meaning.
+    public static func encode(_ value: Value) -> String {
+        var out = ""
+        switch value {
+        case .object(let m) where !m.isEmpty: writeMapping(value, into: &out, indent: 0)
+        case .array(let a) where !a.isEmpty: writeSequence(value, into: &out, indent: 0)
+        default: out = scalar(value, indent: 0) + "\n"
+        }
+        return out
+    }
+
+    /// Serializes several documents separated by `---`.
+    public static func encodeStream(_ values: [Value]) -> String {
+        values.map(encode).joined(separator: "---\n")
+    }
+
+    private static func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
+
+    private static func writeMapping(_ value: Value, into out: inout String, indent: Int, firstInline: Bool = false) {
+        guard case .object(let members) = value else { return }
+        var first = firstInline
+        for (key, child) in members {
+            if !first { out += pad(indent) }
+            first = false
+            out += keyText(key) + ":"
+            writeChild(child, into: &out, indent: indent, inSequence: false)
+        }
+    }
+
+    private static func writeSequence(_ value: Value, into out: inout String, indent: Int) {
+        guard case .array(let items) = value else { return }
+        for item in items {
+            out += pad(indent) + "-"
+            switch item {
+            case .object(let m) where !m.isEmpty:
+                out += " "
+                writeMapping(item, into: &out, indent: indent + 2, firstInline: true)
+            case .array(let a) where !a.isEmpty:
+                out += "\n"
+                writeSequence(item, into: &out, indent: indent + 2)
+            default:
+                out += " " + scalar(item, indent: indent + 2) + "\n"
+            }
+        }
+    }
+
+    private static func writeChild(_ child: Value, into out: inout String, indent: Int, inSequence: Bool) {
+        switch child {
+        case .object(let m) where !m.isEmpty:
+            out += "\n"
+            writeMapping(child, into: &out, indent: indent + 2)
+        case .array(let a) where !a.isEmpty:
+            out += "\n"
+            writeSequence(child, into: &out, indent: indent)
+        default:
+            out += " " + scalar(child, indent: indent + 2) + "\n"
+        }
+    }
+
+    private static func keyText(_ key: String) -> String {
+        needsQuoting(key) ? doubleQuoted(key) : key
+    }
+
+    private static func scalar(_ value: Value, indent: Int) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .double(let d): return formatFloat(d)
+        case .string(let s): return stringScalar(s, indent: indent)
+        case .array: return "[]"
+        case .object: return "{}"
+        }
+    }
+
+    /// Formats a float the way Go's YAML encoders do (`1e+06`, `0.5`, `.inf`).
+    public static func formatFloat(_ d: Double) -> String {
+        if d.isNaN { return ".nan" }
+        if d.isInfinite { return d > 0 ? ".inf" : "-.inf" }
+        let a = abs(d)
+        if a != 0 && (a < 1e-4 || a >= 1e21) || (d.rounded() == d && a >= 1e6) {
+            return goExponent(d)
+        }
+        if d.rounded() == d { return String(Int64(d)) }
+        return "\(d)"
+    }
+
+    private static func goExponent(_ d: Double) -> String {
+        // Shortest digits, then Go's e+XX form.
+        let swift = String(describing: d)
+        var mantissa = swift, exponent = 0
+        if let e = swift.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = String(swift[..<e]); exponent = Int(swift[swift.index(after: e)...]) ?? 0
+        }
+        var negative = false
+        if mantissa.hasPrefix("-") { negative = true; mantissa.removeFirst() }
+        var digits = mantissa.replacingOccurrences(of: ".", with: "")
+        let intPart = mantissa.split(separator: ".").first.map(String.init) ?? mantissa
+        exponent += intPart.count - 1
+        while digits.hasPrefix("0") && digits.count > 1 { digits.removeFirst(); exponent -= 1 }
+        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
+        let head = String(digits.first!)
+        let tail = digits.dropFirst()
+        let expText = exponent < 0 ? "-" + pad2(-exponent) : "+" + pad2(exponent)
+        return (negative ? "-" : "") + head + (tail.isEmpty ? "" : "." + tail) + "e" + expText
+    }
+
+    private static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    private static func stringScalar(_ s: String, indent: Int) -> String {
+        if s.contains("\n") && !s.contains(where: { $0 != "\n" && $0 != "\t" && $0.isASCII && $0.asciiValue! < 0x20 }) {
+            return literalBlock(s, indent: indent)
+        }
+        return needsQuoting(s) ? doubleQuoted(s) : s
+    }
+
+    private static func literalBlock(_ s: String, indent: Int) -> String {
+        let chomp: String
+        if s.hasSuffix("\n\n") { chomp = "+" } else if s.hasSuffix("\n") { chomp = "" } else { chomp = "-" }
+        let indicator = s.hasPrefix(" ") ? "2" : ""
+        var body = s
+        if body.hasSuffix("\n") { body.removeLast() }
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let rendered = lines.map { $0.isEmpty ? "" : pad(indent) + $0 }.joined(separator: "\n")
+        return "|" + indicator + chomp + "\n" + rendered
+    }
+
+    static func needsQuoting(_ s: String) -> Bool {
+        if s.isEmpty { return true }
+        if let first = s.first, "-?:,[]{}#&*!|>'\"%@`~ ".contains(first) {
+            if !(first == "-" && s.count > 1 && !s.hasPrefix("- ") && !looksNumeric(s) && s != "---") { return true }
+        }
+        if s.hasSuffix(" ") || s.hasSuffix(":") { return true }
+        if s.contains(": ") || s.contains(" #") || s.contains("\t") { return true }
+        if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return true }
+        let lower = s.lowercased()
+        let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~",
+                                     ".inf", "-.inf", "+.inf", ".nan"]
+        if reserved.contains(lower) { return true }
+        return looksNumeric(s)
+    }
+
+    private static func looksNumeric(_ s: String) -> Bool {
+        if parseInt(s) != nil { return true }
+        let t = s.replacingOccurrences(of: "_", with: "")
+        if Double(t) != nil, t.rangeOfCharacter(from: .letters.subtracting(CharacterSet(charactersIn: "eE"))) == nil {
+            return true
+        }
+        // Sexagesimal and timestamps resolve to other types in YAML 1.1.
+        if s.range(of: #"^[0-9]+(:[0-5]?[0-9])+$"#, options: .regularExpression) != nil { return true }
+        if s.range(of: #"^\d{4}-\d{1,2}-\d{1,2}"#, options: .regularExpression) != nil { return true }
+        return false
+    }
+
+    private static func doubleQuoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\x%02X", scalar.value) }
+                else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}

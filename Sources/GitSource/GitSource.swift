@@ -1,0 +1,1 @@
+// GitSource module. See README.md in this folder.

@@ -1,0 +1,1 @@
+// Health module. See README.md in this folder.

@@ -1,0 +1,1 @@
+// Rendering module. See README.md in this folder.

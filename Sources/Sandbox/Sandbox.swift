@@ -1,0 +1,1 @@
+// Sandbox module. See README.md in this folder.

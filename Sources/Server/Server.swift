@@ -1,0 +1,1 @@
+// Server module. See README.md in this folder.

@@ -1,0 +1,1 @@
+// Sync module. See README.md in this folder.

@@ -1,0 +1,2 @@
+import FerryCLI
+await FerryCommand.main()

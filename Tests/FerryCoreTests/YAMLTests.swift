@@ -1,0 +1,61 @@
+import Testing
+@testable import FerryCore
+
+@Suite struct YAMLTests {
+    @Test func parsesTypedScalarsAndKeepsKeyOrder() throws {
+        let v = try YAML.parse("b: 1\na: true\nc: \"1\"\nd: 1.5\ne: null\nf: hello\n")
+        #expect(v.objectValue?.keys.elementsEqual(["b", "a", "c", "d", "e", "f"]) == true)
+        #expect(v["b"] == .int(1))
+        #expect(v["a"] == .bool(true))
+        #expect(v["c"] == .string("1"))
+        #expect(v["d"] == .double(1.5))
+        #expect(v["e"] == .null)
+        #expect(v["f"] == .string("hello"))
+    }
+
+    @Test func encodesLikeKubectl() throws {
+        let text = """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: x
+        data:
+          enabled: "true"
+          port: "80"
+          script: |
+            echo hi
+        list:
+        - a: 1
+          b: 2
+        - plain
+        empty: {}
+
+        """
+        let value = try YAML.parse(text)
+        #expect(YAML.encode(value) == text)
+    }
+
+    @Test func syntaxErrorNamesFileAndLine() {
+        #expect(throws: DocumentError.self) { try YAML.parseAll("a: 1\nb: [\n", file: "app/x.yaml") }
+        do { _ = try YAML.parseAll("a: 1\n b: 2\nc", file: "app/x.yaml") } catch let e as DocumentError {
+            #expect(e.file == "app/x.yaml")
+            #expect(e.line >= 2)
+        } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test func manifestWithoutKindIsRejectedWithItsLine() {
+        do {
+            _ = try Manifests.parse("apiVersion: v1\nkind: A\nmetadata: {name: a}\n---\napiVersion: v1\nmetadata: {name: b}\n", file: "m.yaml")
+            Issue.record("expected an error")
+        } catch let e as DocumentError {
+            #expect(e.file == "m.yaml")
+            #expect(e.line == 5)
+            #expect(e.message.contains("kind"))
+        } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test func jsonRoundTripsInOrder() throws {
+        let v = try JSON.parse(#"{"z":1,"a":[true,null,"s\n"],"m":{"k":2.5}}"#)
+        #expect(JSON.encode(v) == #"{"z":1,"a":[true,null,"s\n"],"m":{"k":2.5}}"#)
+    }
+}
