@@ -53,7 +53,7 @@ let package = Package(
             "FerryCore", "Store",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], resources: [.copy("Resources")]),
         .target(name: "Server", dependencies: [
             "FerryCore", "Controller", "Store", "Diff",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -70,6 +70,7 @@ let package = Package(
         .executableTarget(name: "ferry", dependencies: ["FerryCLI"]),
 
         .testTarget(name: "FerryCoreTests", dependencies: ["FerryCore"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "Sandbox"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient"]),
@@ -77,7 +78,9 @@ let package = Package(
         .testTarget(name: "HealthTests", dependencies: ["Health"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SyncTests", dependencies: ["Sync"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["FerryCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FerryCore", "ferry"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server"]),
+        .testTarget(name: "FerryCLITests", dependencies: ["FerryCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

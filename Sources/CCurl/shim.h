@@ -10,4 +10,9 @@ static inline CURLcode ferry_curl_setopt_blob(CURL *h, CURLoption o, struct curl
 typedef size_t (*ferry_curl_write_callback)(char *ptr, size_t size, size_t nmemb, void *userdata);
 static inline CURLcode ferry_curl_setopt_write_function(CURL *h, CURLoption o, ferry_curl_write_callback f) { return curl_easy_setopt(h, o, f); }
 static inline CURLcode ferry_curl_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
+/* Progress callback (used to abort transfers when a Swift task is cancelled). */
+typedef int (*ferry_curl_xferinfo_callback)(void *clientp, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow);
+static inline CURLcode ferry_curl_setopt_xferinfo_function(CURL *h, CURLoption o, ferry_curl_xferinfo_callback f) { return curl_easy_setopt(h, o, f); }
+static inline CURLcode ferry_curl_setopt_off_t(CURL *h, CURLoption o, curl_off_t v) { return curl_easy_setopt(h, o, v); }
+static inline CURLcode ferry_curl_getinfo_off_t(CURL *h, CURLINFO i, curl_off_t *v) { return curl_easy_getinfo(h, i, v); }
 #endif

@@ -88,6 +88,9 @@ public final class SQLiteDatabase: Sendable {
             case .integer(let v): sqlite3_bind_int64(statement, i, v)
             case .real(let v): sqlite3_bind_double(statement, i, v)
             case .text(let v): sqlite3_bind_text(statement, i, v, -1, ferry_sqlite_transient())
+            case .blob(let v) where v.isEmpty:
+                // sqlite3_bind_blob with a NULL pointer (what an empty Data gives) would bind NULL instead.
+                sqlite3_bind_zeroblob(statement, i, 0)
             case .blob(let v):
                 _ = v.withUnsafeBytes { sqlite3_bind_blob(statement, i, $0.baseAddress, Int32($0.count), ferry_sqlite_transient()) }
             }

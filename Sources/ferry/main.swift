@@ -1,2 +1,3 @@
 import FerryCLI
-await FerryCommand.main()
+
+await FerryMain.main()

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import FerryCore
 
 @Suite struct YAMLTests {
@@ -57,5 +58,16 @@ import Testing
     @Test func jsonRoundTripsInOrder() throws {
         let v = try JSON.parse(#"{"z":1,"a":[true,null,"s\n"],"m":{"k":2.5}}"#)
         #expect(JSON.encode(v) == #"{"z":1,"a":[true,null,"s\n"],"m":{"k":2.5}}"#)
+    }
+}
+
+@Suite struct APICodingTests {
+    @Test func datesRoundTripWithMilliseconds() throws {
+        let date = Date(timeIntervalSince1970: 1_700_000_000.123)
+        let text = APICoding.formatDate(date)
+        #expect(text.hasSuffix("Z"))
+        let back = try #require(APICoding.parseDate(text))
+        #expect(abs(back.timeIntervalSince(date)) < 0.001)
+        #expect(APICoding.parseDate("2026-01-02T03:04:05Z") != nil)
     }
 }

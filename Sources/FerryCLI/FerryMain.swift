@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// Entry point for the `ferry` executable (runs the async command tree).
+public enum FerryMain {
+    /// Parses the command line and runs the chosen command.
+    public static func main() async {
+        await FerryCommand.main()
+    }
+}

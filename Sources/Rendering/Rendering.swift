@@ -1,1 +1,0 @@
-// Rendering module. See README.md in this folder.

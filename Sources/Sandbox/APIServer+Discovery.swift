@@ -1,0 +1,34 @@
+import FerryCore
+
+extension APIServer {
+    /// `/version`, `/api`, `/apis`, group and group-version documents, health and OpenAPI.
+    func serveDiscovery(_ path: RequestPath, _ request: APIRequest) throws -> APIResponse {
+        switch path {
+        case .version:
+            return .json(["major": "1", "minor": "37", "emulationMajor": "1", "emulationMinor": "37",
+                          "gitVersion": .string(Self.gitVersion), "gitCommit": "sandbox", "gitTreeState": "clean",
+                          "buildDate": "2026-01-01T00:00:00Z", "goVersion": "go1.25.0", "compiler": "gc",
+                          "platform": "linux/amd64"])
+        case .health:
+            return APIResponse(status: 200, contentType: "text/plain", body: Data("ok".utf8))
+        case .coreVersions:
+            return .json(discovery.coreVersions(serverAddress: request.headers["host"] ?? "127.0.0.1"))
+        case .groupList:
+            // Aggregated discovery is not offered: the plain list (content type application/json) makes
+            // clients fall back to per-group-version documents.
+            return .json(discovery.groupList)
+        case .group(let name):
+            guard let group = discovery.group(name) else { throw APIError.pathNotFound(request.path) }
+            return .json(group)
+        case .groupVersion(let group, let version):
+            guard let list = discovery.resourceList(group: group, version: version) else {
+                throw APIError.pathNotFound(request.path)
+            }
+            return .json(list)
+        case .openAPI, .unknown, .resource:
+            throw APIError.pathNotFound(request.path)
+        }
+    }
+}
+
+import Foundation

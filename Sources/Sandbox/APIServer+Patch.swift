@@ -1,0 +1,104 @@
+import FerryCore
+import Foundation
+
+extension APIServer {
+    /// PATCH: merge, JSON, strategic merge patches and server-side apply.
+    func patch(_ target: Target, _ request: APIRequest) throws -> APIResponse {
+        let name = target.name ?? ""
+        let kind = request.contentType
+        if kind == "application/apply-patch+yaml" || kind == "application/apply-patch+cbor" {
+            return try serverSideApply(target, request)
+        }
+        guard ["application/merge-patch+json", "application/json-patch+json",
+               "application/strategic-merge-patch+json"].contains(kind) else {
+            throw APIError.unsupportedMediaType(kind)
+        }
+        let patch = try request.decodedBody()
+        let stored = try write(target.key(name), dryRun: request.isDryRun) { current in
+            guard let current else { throw APIError.notFound(target.type, name) }
+            var base = current
+            if target.subresource == "scale" { base = Scale.view(of: current, target.type) }
+            let patched: Value
+            switch kind {
+            case "application/json-patch+json": patched = try JSONPatch.apply(patch, to: base)
+            case "application/merge-patch+json": patched = MergePatch.apply(patch, to: base)
+            default: patched = MergePatch.applyStrategic(patch, to: base)
+            }
+            let expected = patched[path: ["metadata", "resourceVersion"]]?.stringValue ?? ""
+            if !expected.isEmpty, target.subresource == nil,
+               expected != current[path: ["metadata", "resourceVersion"]]?.stringValue {
+                throw APIError.conflict(target.type, name)
+            }
+            return .put(try updated(current, with: patched, target, manager: request.fieldManager))
+        }
+        return .json(stored ?? .null)
+    }
+
+    /// Server-side apply (`application/apply-patch+yaml`): creates the object when missing, otherwise merges
+    /// the applied configuration for `fieldManager`, removing fields it no longer applies.
+    func serverSideApply(_ target: Target, _ request: APIRequest) throws -> APIResponse {
+        let name = target.name ?? ""
+        guard let manager = request.query["fieldManager"], !manager.isEmpty else {
+            throw APIError.badRequest("PATCH, application/apply-patch+yaml requires fieldManager to be set")
+        }
+        let applied = try request.decodedBody()
+        guard case .object = applied else { throw APIError.badRequest("the applied configuration must be an object") }
+        let object = KubeObject(applied)
+        if object.name != name {
+            throw APIError.badRequest("the name of the object (\(object.name)) does not match the name on the URL (\(name))")
+        }
+        if object.gvk.group != target.type.group || object.kind != target.type.kind {
+            throw APIError.badRequest("the applied object is \(object.apiVersion) \(object.kind), but the URL is for "
+                                      + "\(target.type.apiVersion) \(target.type.kind)")
+        }
+        let ssa = ServerSideApply(manager: manager, force: request.query["force"] == "true",
+                                  apiVersion: target.type.apiVersion, now: ObjectRules.timestamp())
+        var sanitized = applied
+        sanitized[path: ["metadata", "managedFields"]] = nil
+        sanitized[path: ["metadata", "resourceVersion"]] = nil
+        if try store.get(target.key(name)) == nil, target.subresource == nil {
+            guard case .success(let created) = ssa.apply(sanitized, to: nil) else { throw APIError.internalError("apply") }
+            let stored = try insert(created, name: name, target, request: request, manager: manager, operation: "Apply")
+            return .json(stored, status: 201)
+        }
+        let stored = try write(target.key(name), dryRun: request.isDryRun) { current in
+            guard let current else { throw APIError.notFound(target.type, name) }
+            switch ssa.apply(sanitized, to: current) {
+            case .failure(let conflicts): throw conflicts.apiError(target.type, name)
+            case .success(var merged):
+                if target.subresource == "status" { return .put(ObjectRules.prepareStatusUpdate(merged, old: current)) }
+                ObjectRules.prepareUpdate(&merged, old: current, target.type)
+                return .put(merged)
+            }
+        }
+        return .json(stored ?? .null)
+    }
+}
+
+/// The `autoscaling/v1` Scale view of workloads (`/scale` subresource).
+enum Scale {
+    static func view(of object: Value, _ type: ResourceType) -> Value {
+        let meta = object["metadata"] ?? .emptyObject
+        var scaleMeta: Value = .emptyObject
+        for field in ["name", "namespace", "uid", "resourceVersion", "creationTimestamp"] { scaleMeta[field] = meta[field] }
+        var status: Value = ["replicas": object[path: ["status", "replicas"]] ?? 0]
+        if let selector = object[path: ["spec", "selector", "matchLabels"]]?.objectValue {
+            status["selector"] = .string(selector.map { "\($0.key)=\($0.value.stringValue ?? "")" }.joined(separator: ","))
+        }
+        return ["kind": "Scale", "apiVersion": "autoscaling/v1", "metadata": scaleMeta,
+                "spec": ["replicas": object[path: ["spec", "replicas"]] ?? 1], "status": status]
+    }
+
+    /// Writes a Scale's `spec.replicas` back into the workload.
+    static func apply(_ scale: Value, to object: Value, _ type: ResourceType) throws -> Value {
+        guard let replicas = scale[path: ["spec", "replicas"]]?.intValue, replicas >= 0 else {
+            throw APIError.invalid(type, KubeObject(object).name, [("spec.replicas", "Invalid value: must be >= 0")])
+        }
+        var result = object
+        result[path: ["spec", "replicas"]] = .int(replicas)
+        if !(object[path: ["spec", "replicas"]]?.semanticallyEquals(.int(replicas)) ?? false) {
+            result[path: ["metadata", "generation"]] = .int((object[path: ["metadata", "generation"]]?.intValue ?? 0) + 1)
+        }
+        return result
+    }
+}

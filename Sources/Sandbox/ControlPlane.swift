@@ -1,0 +1,73 @@
+import FerryCore
+import Foundation
+import Logging
+import Synchronization
+
+/// The simulated controllers: after `delay`, workloads report ready, Jobs complete, PVCs bind, Pods run and
+/// LoadBalancer Services get an address. Reacts to committed writes; status writes bump `resourceVersion`
+/// but never `generation`.
+final class ControlPlane: Sendable {
+    let store: ObjectStore
+    let delay: Duration
+    let logger: Logger
+    private let pending = Mutex<Set<ObjectKey>>([])
+
+    /// Resources the simulation looks after.
+    static let watched: Set<String> = [
+        "apps/deployments", "apps/statefulsets", "apps/daemonsets", "apps/replicasets", "batch/jobs",
+        "/services", "/persistentvolumeclaims", "/pods",
+    ]
+
+    init(store: ObjectStore, delay: Duration, logger: Logger) {
+        self.store = store; self.delay = delay; self.logger = logger
+    }
+
+    /// Runs until cancelled: reconciles every changed object of a watched resource after the delay.
+    func run() async {
+        let events = store.feed.subscribe()
+        await withDiscardingTaskGroup { group in
+            // Catch up with objects written before this start (e.g. after a restart).
+            for key in (try? existingKeys()) ?? [] { schedule(key, in: &group) }
+            for await event in events where event.type != .deleted {
+                schedule(event.key, in: &group)
+            }
+            group.cancelAll()
+        }
+    }
+
+    private func schedule(_ key: ObjectKey, in group: inout DiscardingTaskGroup) {
+        guard Self.watched.contains("\(key.group)/\(key.resource)") else { return }
+        guard pending.withLock({ $0.insert(key).inserted }) else { return }
+        group.addTask { [self] in
+            try? await Task.sleep(for: delay)
+            pending.withLock { _ = $0.remove(key) }
+            if Task.isCancelled { return }
+            reconcile(key)
+        }
+    }
+
+    private func existingKeys() throws -> [ObjectKey] {
+        var keys: [ObjectKey] = []
+        for entry in Self.watched {
+            let parts = entry.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            let items = try store.list(group: parts[0], resource: parts[1], namespace: nil).items
+            keys += items.map {
+                ObjectKey(group: parts[0], resource: parts[1], namespace: KubeObject($0).namespace, name: KubeObject($0).name)
+            }
+        }
+        return keys
+    }
+
+    /// Writes the simulated status of one object if it differs from the stored one.
+    func reconcile(_ key: ObjectKey) {
+        do {
+            try store.modify(key) { current in
+                guard let current else { return .keep }
+                let next = Simulation.observe(current, resource: key.resource, now: ObjectRules.timestamp())
+                return next == current ? .keep : .put(next)
+            }
+        } catch {
+            logger.warning("simulated controller failed", metadata: ["object": "\(key)", "error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import FerryCore
+import Foundation
+import Store
+
+/// Where one object lives: group, resource (plural), namespace ("" when cluster-scoped) and name.
+struct ObjectKey: Hashable, Sendable, CustomStringConvertible {
+    var group: String
+    var resource: String
+    var namespace: String
+    var name: String
+
+    var description: String {
+        let r = group.isEmpty ? resource : "\(resource).\(group)"
+        return namespace.isEmpty ? "\(r)/\(name)" : "\(r)/\(namespace)/\(name)"
+    }
+}
+
+/// What a read-modify-write decided to do with the stored object.
+enum StoreChange {
+    case put(Value)
+    case delete
+    case keep
+}
+
+/// All objects as JSON in SQLite, with one global, monotonically increasing resourceVersion.
+/// Writes go through `modify`, which runs in one transaction and stamps `metadata.resourceVersion`.
+final class ObjectStore: Sendable {
+    let database: SQLiteDatabase
+    /// Every committed write, for the control plane (and, later, watches).
+    let feed = ChangeFeed()
+
+    init(database: SQLiteDatabase) throws {
+        self.database = database
+        try database.execute("""
+            CREATE TABLE IF NOT EXISTS objects (
+                grp TEXT NOT NULL, resource TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL,
+                rv INTEGER NOT NULL, body TEXT NOT NULL,
+                PRIMARY KEY (grp, resource, namespace, name));
+            CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+            """)
+    }
+
+    /// The object at `key`, if stored.
+    func get(_ key: ObjectKey) throws -> Value? {
+        let rows = try database.query(
+            "SELECT body FROM objects WHERE grp = ? AND resource = ? AND namespace = ? AND name = ?",
+            [.text(key.group), .text(key.resource), .text(key.namespace), .text(key.name)])
+        return try rows.first?.text("body").map { try decode($0, key: key) }
+    }
+
+    /// Objects of one resource, in one namespace or (with `nil`) all, and the store's current resourceVersion.
+    func list(group: String, resource: String, namespace: String?) throws -> (items: [Value], resourceVersion: Int64) {
+        try database.transaction { tx in
+            var sql = "SELECT namespace, name, body FROM objects WHERE grp = ? AND resource = ?"
+            var params: [SQLiteValue] = [.text(group), .text(resource)]
+            if let namespace { sql += " AND namespace = ?"; params.append(.text(namespace)) }
+            let rows = try tx.query(sql + " ORDER BY namespace, name", params)
+            let items = try rows.map { row in
+                try decode(row.text("body") ?? "", key: ObjectKey(group: group, resource: resource,
+                                                                  namespace: row.text("namespace") ?? "",
+                                                                  name: row.text("name") ?? ""))
+            }
+            return (items, try Self.counter("resourceVersion", tx))
+        }
+    }
+
+    /// Keys of every object in a namespace (for namespace deletion).
+    func keys(inNamespace namespace: String) throws -> [ObjectKey] {
+        try database.query("SELECT grp, resource, name FROM objects WHERE namespace = ?", [.text(namespace)]).map {
+            ObjectKey(group: $0.text("grp") ?? "", resource: $0.text("resource") ?? "", namespace: namespace,
+                      name: $0.text("name") ?? "")
+        }
+    }
+
+    /// Atomically reads the object at `key`, lets `decide` choose a change, and applies it.
+    /// A put gets the next resourceVersion. Returns the stored object (the deleted one for deletes).
+    @discardableResult
+    func modify(_ key: ObjectKey, _ decide: (Value?) throws -> StoreChange) throws -> Value? {
+        let (result, event) = try database.transaction { tx -> (Value?, ChangeEvent?) in
+            let rows = try tx.query(
+                "SELECT body FROM objects WHERE grp = ? AND resource = ? AND namespace = ? AND name = ?",
+                [.text(key.group), .text(key.resource), .text(key.namespace), .text(key.name)])
+            let current = try rows.first?.text("body").map { try decode($0, key: key) }
+            let keyParams: [SQLiteValue] = [.text(key.group), .text(key.resource), .text(key.namespace), .text(key.name)]
+            switch try decide(current) {
+            case .keep:
+                return (current, nil)
+            case .delete:
+                guard let current else { return (nil, nil) }
+                let rv = try Self.increment("resourceVersion", tx)
+                try tx.query("DELETE FROM objects WHERE grp = ? AND resource = ? AND namespace = ? AND name = ?", keyParams)
+                var deleted = current
+                deleted[path: ["metadata", "resourceVersion"]] = .string(String(rv))
+                return (deleted, ChangeEvent(type: .deleted, key: key, object: deleted))
+            case .put(var object):
+                let rv = try Self.increment("resourceVersion", tx)
+                object[path: ["metadata", "resourceVersion"]] = .string(String(rv))
+                try tx.query("INSERT OR REPLACE INTO objects (grp, resource, namespace, name, rv, body) VALUES (?, ?, ?, ?, ?, ?)",
+                             keyParams + [.integer(rv), .text(JSON.encode(object))])
+                return (object, ChangeEvent(type: current == nil ? .added : .modified, key: key, object: object))
+            }
+        }
+        if let event { feed.publish(event) }
+        return result
+    }
+
+    /// Increments and returns a named counter (used for cluster IPs).
+    func nextValue(of counter: String) throws -> Int64 {
+        try database.transaction { tx in try Self.increment(counter, tx) }
+    }
+
+    /// A persisted setting, created with `make()` on first use.
+    func setting(_ name: String, orCreate make: () -> String) throws -> String {
+        try database.transaction { tx in
+            if let value = try tx.query("SELECT value FROM settings WHERE name = ?", [.text(name)]).first?.text("value") {
+                return value
+            }
+            let value = make()
+            try tx.query("INSERT INTO settings (name, value) VALUES (?, ?)", [.text(name), .text(value)])
+            return value
+        }
+    }
+
+    private static func counter(_ name: String, _ tx: SQLiteDatabase.Transaction) throws -> Int64 {
+        try tx.query("SELECT value FROM counters WHERE name = ?", [.text(name)]).first?.int("value") ?? 0
+    }
+
+    private static func increment(_ name: String, _ tx: SQLiteDatabase.Transaction) throws -> Int64 {
+        let next = try counter(name, tx) + 1
+        try tx.query("INSERT OR REPLACE INTO counters (name, value) VALUES (?, ?)", [.text(name), .integer(next)])
+        return next
+    }
+
+    private func decode(_ text: String, key: ObjectKey) throws -> Value {
+        do { return try JSON.parse(text) } catch { throw SandboxError("stored object \(key) is corrupt: \(error)") }
+    }
+}

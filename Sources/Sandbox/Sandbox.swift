@@ -1,1 +1,0 @@
-// Sandbox module. See README.md in this folder.
