@@ -24,6 +24,6 @@ public enum Age {
 
     /// A date as RFC 3339 in UTC without fractional seconds (`2024-05-01T10:00:00Z`).
     public static func timestamp(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false))
+        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
     }
 }

@@ -27,6 +27,8 @@ struct APIRequest: Sendable {
             do { return try YAML.parse(String(decoding: body, as: UTF8.self), file: "request body") } catch {
                 throw APIError.badRequest("invalid YAML body: \(error)")
             }
+        case "application/vnd.kubernetes.protobuf":
+            return try Protobuf.decode(body)
         default:
             throw APIError.unsupportedMediaType(contentType)
         }

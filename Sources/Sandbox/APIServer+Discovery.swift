@@ -25,7 +25,15 @@ extension APIServer {
                 throw APIError.pathNotFound(request.path)
             }
             return .json(list)
-        case .openAPI, .unknown, .resource:
+        case .openAPI:
+            if request.path.hasSuffix("/openapi/v3") || request.path.hasSuffix("/openapi/v3/") {
+                return .json(OpenAPI.index(discovery))
+            }
+            guard let document = OpenAPI.document(discovery, path: request.path) else {
+                throw APIError.pathNotFound(request.path)
+            }
+            return .json(document)
+        case .unknown, .resource:
             throw APIError.pathNotFound(request.path)
         }
     }

@@ -31,7 +31,7 @@ extension APIServer {
             }
             return .put(try updated(current, with: patched, target, manager: request.fieldManager))
         }
-        return .json(stored ?? .null)
+        return .json(target.view(stored))
     }
 
     /// Server-side apply (`application/apply-patch+yaml`): creates the object when missing, otherwise merges

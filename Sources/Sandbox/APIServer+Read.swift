@@ -3,6 +3,19 @@ import Foundation
 
 extension APIServer {
     /// GET one object (or its status/scale view).
+    func get(_ target: Target, _ request: APIRequest) throws -> APIResponse {
+        let name = target.name ?? ""
+        guard var object = try store.get(target.key(name)) else { throw APIError.notFound(target.type, name) }
+        object["apiVersion"] = .string(target.type.apiVersion)
+        if target.subresource == "scale" { return .json(Scale.view(of: object, target.type)) }
+        if target.subresource == nil, Table.isRequested(request.headers["accept"]) {
+            let rv = object[path: ["metadata", "resourceVersion"]]?.stringValue ?? ""
+            return .json(Table.render([object], target.type, resourceVersion: rv))
+        }
+        return .json(object)
+    }
+
+    /// GET one object without content negotiation.
     func get(_ target: Target, _ name: String? = nil) throws -> APIResponse {
         let name = name ?? target.name ?? ""
         guard var object = try store.get(target.key(name)) else { throw APIError.notFound(target.type, name) }
@@ -14,6 +27,9 @@ extension APIServer {
     /// GET a collection, filtered by `labelSelector` and `fieldSelector`.
     func list(_ target: Target, _ request: APIRequest) throws -> APIResponse {
         let (items, resourceVersion) = try matchingObjects(target, request)
+        if Table.isRequested(request.headers["accept"]) {
+            return .json(Table.render(items, target.type, resourceVersion: String(resourceVersion)))
+        }
         return .json(["kind": .string(target.type.kind + "List"), "apiVersion": .string(target.type.apiVersion),
                       "metadata": ["resourceVersion": .string(String(resourceVersion))],
                       "items": .array(items)])

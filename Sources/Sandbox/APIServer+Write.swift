@@ -58,13 +58,18 @@ extension APIServer {
             }
             return .put(try updated(current, with: body, target, manager: request.fieldManager))
         }
-        return .json(stored ?? .null)
+        return .json(target.view(stored))
     }
 
     /// The object after a non-apply write of `body` over `current` (main resource or status).
     func updated(_ current: Value, with body: Value, _ target: Target, manager: String) throws -> Value {
         if target.subresource == "status" { return ObjectRules.prepareStatusUpdate(body, old: current) }
-        if target.subresource == "scale" { return try Scale.apply(body, to: current, target.type) }
+        if target.subresource == "scale" {
+            var scaled = try Scale.apply(body, to: current, target.type)
+            ManagedFields.recordUpdate(manager: manager, old: current, new: &scaled, apiVersion: target.type.apiVersion,
+                                       now: ObjectRules.timestamp())
+            return scaled
+        }
         var object = body
         ObjectRules.prepareUpdate(&object, old: current, target.type)
         for field in ["clusterIP", "clusterIPs"] where object[path: ["spec", field]] == nil {

@@ -48,7 +48,7 @@ struct APIServer: Sendable {
         case ("GET", nil):
             if request.query["watch"] == "true" || request.query["watch"] == "1" { return try watch(target, request) }
             return try list(target, request)
-        case ("GET", .some): return try get(target)
+        case ("GET", .some): return try get(target, request)
         case ("POST", nil): return try create(target, request)
         case ("PUT", .some): return try update(target, request)
         case ("PATCH", .some): return try patch(target, request)
@@ -66,6 +66,12 @@ struct Target: Sendable {
     var namespace: String?
     var name: String?
     var subresource: String?
+
+    /// What a write answers with: the object, or its Scale for the scale subresource.
+    func view(_ object: Value?) -> Value {
+        guard let object else { return .null }
+        return subresource == "scale" ? Scale.view(of: object, type) : object
+    }
 
     /// The storage key for `name`.
     func key(_ name: String) -> ObjectKey {

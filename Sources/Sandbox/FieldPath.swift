@@ -113,7 +113,7 @@ extension Value {
             guard var child = members[name] else { return }
             if rest.isEmpty { members[name] = nil } else {
                 child.remove(rest, listField: name)
-                members[name] = child.isEmptyContainer ? nil : child
+                if child.isEmptyContainer { members[name] = nil } else { members[name] = child }
             }
             self = .object(members)
         case (.key(let key), .array(var items)):

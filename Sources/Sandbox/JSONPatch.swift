@@ -94,7 +94,7 @@ enum JSONPatch {
         switch doc {
         case .object(var m):
             guard let child = m[token] else { throw PatchFailure("path /\(pointer.joined(separator: "/")) not found") }
-            m[token] = rest.isEmpty ? nil : try remove(child, rest)
+            if rest.isEmpty { m[token] = nil } else { m[token] = try remove(child, rest) }
             return .object(m)
         case .array(var a):
             guard let i = Int(token), a.indices.contains(i) else { throw PatchFailure("index \(token) out of range") }

@@ -48,7 +48,9 @@ enum ManagedFields {
     /// Stores `entries` (dropping empty ones) into `object`.
     static func set(_ entries: [ManagedFieldsEntry], on object: inout Value) {
         let kept = entries.filter { !$0.fields.isEmpty }
-        object[path: ["metadata", "managedFields"]] = kept.isEmpty ? nil : .array(kept.map(\.value))
+        if kept.isEmpty { object[path: ["metadata", "managedFields"]] = nil } else {
+            object[path: ["metadata", "managedFields"]] = .array(kept.map(\.value))
+        }
     }
 
     /// Records a non-apply write: `manager` takes the fields whose values changed from `old` to `new`,

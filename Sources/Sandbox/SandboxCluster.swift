@@ -52,7 +52,7 @@ public final class SandboxCluster: Sendable {
         let (ports, portSink) = AsyncStream<Result<Int, any Error>>.makeStream()
         let adapter = HTTPAdapter(server: APIServer(discovery: discovery, store: store, logger: logger), token: token)
         var appLogger = logger
-        appLogger.logLevel = .error
+        appLogger.logLevel = .critical  // HummingbirdCore logs a CancellationError at error level on every stop
         let app = Application(
             responder: CallbackResponder<BasicRequestContext> { request, _ in try await adapter.respond(request) },
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),

@@ -161,7 +161,7 @@ import Testing
             return app.status.conditions.isEmpty ? nil : app
         }
         let message = app.status.conditions[0].message
-        #expect(message.contains("bad/broken.yaml:5"))
+        #expect(message.contains("bad/broken.yaml:6"))
         #expect(message.contains("apiVersion"))
         #expect(try ferry.kubectl(["get", "configmap", "web-config", "-n", "default"]).status != 0)
 

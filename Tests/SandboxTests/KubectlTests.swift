@@ -24,9 +24,9 @@ struct KubectlTests {
         #expect(applied.contains("service/web serverside-applied"))
         #expect(applied.contains("configmap/web-config serverside-applied"))
 
-        let yaml = try kubectl.ok(["get", "deploy", "web", "-o", "yaml"])
+        let yaml = try kubectl.ok(["get", "deploy", "web", "-o", "yaml", "--show-managed-fields"])
         for text in ["name: DEBUG", "containerPort: 9090", "tier: frontend", "uid:", "resourceVersion:",
-                     "manager: kubectl", "operation: Apply", "f:containers:", "k:{\"name\":\"web\"}:"] {
+                     "manager: kubectl", "operation: Apply", "f:containers:", "k:{\"name\":\"web\"}:", "k:{\"containerPort\":9090}:"] {
             #expect(yaml.contains(text), "missing \(text)")
         }
         let generation = try jsonpath(kubectl, "deploy", "web", "{.metadata.generation}")

@@ -13,16 +13,27 @@ actor FakeKubeAPI: KubeAPI {
         for object in initial { objects[object.key] = Self.stamp(object, 1) }
     }
 
+    /// Kinds the server does not know until discovery is refreshed (a CRD applied moments ago), or
+    /// never, with `untilRefresh: false`.
+    private var unknownKinds: [String: Bool] = [:]
+
     func failApply(of key: ResourceKey) { failing.insert(key) }
 
-    func resources(refresh: Bool) async throws -> [APIResource] { [] }
+    func makeUnknown(_ kind: String, untilRefresh: Bool) { unknownKinds[kind] = untilRefresh }
+
+    func resources(refresh: Bool) async throws -> [APIResource] {
+        calls.append("discovery")
+        if refresh { unknownKinds = unknownKinds.filter { !$0.value } }
+        return []
+    }
 
     func resource(for gvk: GroupVersionKind) async throws -> APIResource {
         APIResource(gvk: gvk, name: gvk.kind.lowercased() + "s", namespaced: isNamespaced(gvk), verbs: ["get"])
     }
 
     func get(_ gvk: GroupVersionKind, namespace: String, name: String) async throws -> KubeObject? {
-        objects[ResourceKey(group: gvk.group, kind: gvk.kind, namespace: namespace, name: name)]
+        if unknownKinds[gvk.kind] != nil { throw KubeError.unknownKind(gvk) }
+        return objects[ResourceKey(group: gvk.group, kind: gvk.kind, namespace: namespace, name: name)]
     }
 
     func list(_ gvk: GroupVersionKind, namespace: String?, labelSelector: String?) async throws -> [KubeObject] {

@@ -2,12 +2,12 @@ import FerryCore
 import Foundation
 import KubeClient
 
-/// A `KubeAPI` whose `get` never answers and ignores cancellation: exercises apply timeouts.
+/// A `KubeAPI` whose `get` takes a minute and ignores cancellation: exercises apply timeouts.
 struct HangingKubeAPI: KubeAPI {
     func resources(refresh: Bool) async throws -> [APIResource] { [] }
     func resource(for gvk: GroupVersionKind) async throws -> APIResource { throw KubeError.unknownKind(gvk) }
     func get(_ gvk: GroupVersionKind, namespace: String, name: String) async throws -> KubeObject? {
-        await withCheckedContinuation { (_: CheckedContinuation<Void, Never>) in } // never resumes
+        await Task.detached { try? await Task.sleep(for: .seconds(60)) }.value // not cancelled with the caller
         return nil
     }
     func list(_ gvk: GroupVersionKind, namespace: String?, labelSelector: String?) async throws -> [KubeObject] { [] }

@@ -15,7 +15,7 @@ final class FerryProcess: @unchecked Sendable {
 
     /// The `ferry` binary built next to the test bundle.
     static var binary: String {
-        let candidates = [
+        let candidates: [String?] = [
             ProcessInfo.processInfo.environment["FERRY_BINARY"],
             Bundle.main.bundleURL.appendingPathComponent("ferry").path,
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("ferry").path,
