@@ -33,10 +33,19 @@ extension Controller {
     /// Steps 1–4 of the reconcile loop: resolve, render, read live state, diff and assess health.
     func compare(_ app: Application, revision override: String? = nil) async throws -> Comparison {
         // 1. Resolve the target revision with a cheap remote check (fetches only when it moved).
+        let clock = ContinuousClock()
+        let started = clock.now
         let revision = try await resolve(app, override ?? app.spec.source.targetRevision)
+        let resolved = clock.now
         // 2. Render the app's path at that commit.
         let rendered = try await render(app, commit: revision)
-        return try await compare(app, rendered: rendered, revision: revision)
+        let renderedAt = clock.now
+        let comparison = try await compare(app, rendered: rendered, revision: revision)
+        logger.debug("compared", metadata: [
+            "app": "\(app.name)", "revision": "\(short(revision))",
+            "resolve": "\(resolved - started)", "render": "\(renderedAt - resolved)", "live+diff": "\(clock.now - renderedAt)",
+        ])
+        return comparison
     }
 
     /// Steps 3–4 for a given set of rendered objects (also used for rollback manifests).
@@ -59,8 +68,8 @@ extension Controller {
         for orphan in orphans {
             resources.append(ResourceStatus(key: orphan.key, version: orphan.gvk.version, status: .outOfSync,
                                             health: HealthAssessor.health(of: orphan)))
-            diffs.append(AppDiff.ResourceDiff(key: orphan.key, status: .outOfSync,
-                                              diff: "--- \(orphan.key) (live)\n+++ \(orphan.key) (desired)\n# requires pruning: no longer in Git\n"))
+            let removal = Differ.diff(desired: nil, live: orphan, options: DiffOptions())
+            diffs.append(AppDiff.ResourceDiff(key: orphan.key, status: .outOfSync, diff: removal.unifiedDiff))
         }
         let outOfSync = resources.contains { $0.status != .synced }
         let health = Health(HealthAssessor.aggregate(healths))

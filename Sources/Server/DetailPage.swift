@@ -12,7 +12,7 @@ struct DetailPage {
     var hasConditions: Bool
     var resources: [ResourceRow]
     var hasResources: Bool
-    var diffText: String
+    var diffLines: [DiffLine]
     var hasDiff: Bool
     var diffError: String?
     var history: [HistoryRow]
@@ -31,16 +31,36 @@ struct DetailPage {
         hasResources = !resources.isEmpty
         switch diff {
         case .success(let diff):
-            diffText = diff.text
+            diffLines = DiffLine.lines(of: diff.text)
             diffError = nil
         case .failure(let error):
-            diffText = ""
+            diffLines = []
             diffError = (error as? ServiceError)?.message ?? "the diff is not available"
         }
-        hasDiff = !diffText.isEmpty
+        hasDiff = !diffLines.isEmpty
         self.history = history.map { HistoryRow($0, now: now) }
         hasHistory = !history.isEmpty
         actions = Actions(base: DashboardFormat.appPath(app.name).replacingOccurrences(of: "/applications/", with: "/ui/applications/"))
+    }
+
+    /// One line of the unified diff with its colour: `add`, `del`, `hunk`, `file` or `ctx`.
+    struct DiffLine {
+        var text: String
+        var tone: String
+
+        static func lines(of text: String) -> [DiffLine] {
+            guard !text.isEmpty else { return [] }
+            return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0)
+                .map { DiffLine(text: String($0), tone: tone(of: $0)) }
+        }
+
+        private static func tone(of line: Substring) -> String {
+            if line.hasPrefix("+++") || line.hasPrefix("---") { return "file" }
+            if line.hasPrefix("@@") { return "hunk" }
+            if line.hasPrefix("+") { return "add" }
+            if line.hasPrefix("-") { return "del" }
+            return "ctx"
+        }
     }
 
     /// The header facts about the application.

@@ -2,7 +2,7 @@ import Foundation
 
 extension FerryServer {
     /// Finds the dashboard's web directory (one holding `templates/`): `$FERRY_WEB_DIR`, `./web`,
-    /// `<executable>/../../web`, `<executable>/../share/ferry/web`, then `/usr/share/ferry/web`.
+    /// `<executable>/../../web`, `<executable>/../../../web` (a SwiftPM build), `<executable>/../share/ferry/web`, then `/usr/share/ferry/web`.
     public static func locateWebDirectory() -> URL? {
         candidateWebDirectories().first { isWebDirectory($0) }
     }
@@ -19,6 +19,8 @@ extension FerryServer {
         let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "", isDirectory: false)
             .resolvingSymlinksInPath().deletingLastPathComponent()
         candidates.append(executable.appendingPathComponent("../../web", isDirectory: true).standardizedFileURL)
+        // A SwiftPM build: <package>/.build/<triple>/<configuration>/ferry.
+        candidates.append(executable.appendingPathComponent("../../../web", isDirectory: true).standardizedFileURL)
         candidates.append(executable.appendingPathComponent("../share/ferry/web", isDirectory: true).standardizedFileURL)
         candidates.append(URL(fileURLWithPath: "/usr/share/ferry/web", isDirectory: true))
         return candidates

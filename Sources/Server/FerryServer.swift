@@ -35,7 +35,19 @@ public struct FerryServer: Service {
             },
             logger: logger
         )
-        try await app.run()
+        try await Self.runUntilCancelled(app, logger: logger)
+    }
+
+    /// Runs `app` in its own service group and turns task cancellation into a graceful shutdown, so
+    /// in-flight requests finish and connections close cleanly instead of being torn down.
+    private static func runUntilCancelled(_ app: some Service, logger: Logger) async throws {
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        let running = Task { try await group.run() }
+        try await withTaskCancellationHandler {
+            try await running.value
+        } onCancel: {
+            Task { await group.triggerGracefulShutdown() }
+        }
     }
 
     /// `Service` conformance: runs without reporting the port.

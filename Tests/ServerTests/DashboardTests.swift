@@ -132,3 +132,17 @@ struct DashboardTests {
         return String(page.text[start...].prefix { $0 != "\"" })
     }
 }
+
+@Suite("Dashboard details")
+struct DashboardDetailTests {
+    @Test func saysTheClusterMatchesGitWhenTheDiffIsEmpty() async throws {
+        let service = FakeApplicationService()
+        await service.seed(Fixtures.app("calm"))
+        try await TestServer.with(service) { server in
+            let html = try await server.request("GET", "/applications/calm").text
+            #expect(html.contains("The cluster matches Git."))
+            #expect(!html.contains(#"<pre class="diff">"#))
+            #expect(html.contains("No syncs yet."))
+        }
+    }
+}
