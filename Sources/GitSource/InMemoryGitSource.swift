@@ -1,3 +1,4 @@
+import Crypto
 import FerryCore
 import Foundation
 
@@ -22,7 +23,7 @@ public actor InMemoryGitSource: GitSource {
                        message: String = "commit", author: String = "Ferry Test",
                        date: Date = Date(timeIntervalSince1970: 1_700_000_000)) throws -> String {
         counter += 1
-        let sha = String(format: "%040x", counter)
+        let sha = Insecure.SHA1.hash(data: Data("\(repoURL)\n\(counter)".utf8)).map { String(format: "%02x", $0) }.joined()
         var tree = FileTree()
         for (path, text) in files { try tree.add(path, Data(text.utf8)) }
         let key = GitURL.normalised(repoURL)

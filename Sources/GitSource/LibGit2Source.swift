@@ -73,8 +73,13 @@ public final class LibGit2Source: GitSource {
         }
     }
 
-    /// Rejects SSH URLs with a clear message when libgit2 lacks SSH support.
+    /// Rejects missing local repositories, and SSH URLs when libgit2 lacks SSH support, with clear messages.
     private func checkTransport(_ repoURL: String) throws {
+        let local = GitURL.normalised(repoURL)
+        if local.hasPrefix("file://"), !FileManager.default.fileExists(atPath: String(local.dropFirst("file://".count))) {
+            throw GitError(.unreachable, url: repoURL,
+                           message: "cannot reach \(GitURL.redacted(repoURL)): no such repository directory")
+        }
         let lower = repoURL.lowercased()
         let isSSH = lower.hasPrefix("ssh://") || lower.hasPrefix("git+ssh://") || lower.hasPrefix("ssh+git://")
             || (!lower.contains("://") && !GitURL.isLocalPath(repoURL))

@@ -4,13 +4,18 @@ import GitSource
 
 @Suite("LibGit2Source over git://")
 struct GitDaemonTests {
+    /// The `git-daemon` binary itself (not the `git daemon` wrapper, which would leave it orphaned when killed).
+    static func daemonExecutable() throws -> String {
+        try Command.run("/usr/bin/git", ["--exec-path"], in: URL(fileURLWithPath: "/")) + "/git-daemon"
+    }
+
     @Test func clonesAndResolvesOverTheGitProtocol() async throws {
         let fixture = try GitFixture(name: "repo")
         defer { fixture.remove() }
         let sha = try fixture.commit(["deploy/app.yaml": "kind: ConfigMap\n"])
         let base = fixture.base.path
-        let daemon = try LocalServer("/usr/bin/git", arguments: { port in
-            ["daemon", "--reuseaddr", "--base-path=\(base)", "--export-all", "--port=\(port)",
+        let daemon = try LocalServer(try GitDaemonTests.daemonExecutable(), arguments: { port in
+            ["--reuseaddr", "--base-path=\(base)", "--export-all", "--port=\(port)",
              "--listen=127.0.0.1", base]
         }, in: fixture.base)
         defer { daemon.stop() }
@@ -31,8 +36,8 @@ struct GitDaemonTests {
         defer { fixture.remove() }
         try fixture.commit(["a": "1"])
         let base = fixture.base.path
-        let daemon = try LocalServer("/usr/bin/git", arguments: { port in
-            ["daemon", "--reuseaddr", "--base-path=\(base)", "--export-all", "--port=\(port)",
+        let daemon = try LocalServer(try GitDaemonTests.daemonExecutable(), arguments: { port in
+            ["--reuseaddr", "--base-path=\(base)", "--export-all", "--port=\(port)",
              "--listen=127.0.0.1", base]
         }, in: fixture.base)
         defer { daemon.stop() }

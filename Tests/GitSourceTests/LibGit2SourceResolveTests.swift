@@ -74,6 +74,18 @@ struct LibGit2SourceResolveTests {
         #expect(error?.kind == .unreachable)
     }
 
+    @Test func missingLocalRepositoryIsAnUnreachableError() async throws {
+        let fixture = try GitFixture()
+        defer { fixture.remove() }
+        let source = LibGit2Source(cacheDirectory: fixture.cache)
+        let url = "file://" + fixture.base.appendingPathComponent("absent").path
+        let error = await #expect(throws: GitError.self) {
+            try await source.resolve(repoURL: url, revision: "main")
+        }
+        #expect(error?.kind == .unreachable)
+        #expect(error?.description == "cannot reach \(url): no such repository directory")
+    }
+
     @Test func twoAppsWithTheSameURLShareOneCacheDirectory() async throws {
         let fixture = try GitFixture()
         defer { fixture.remove() }

@@ -66,14 +66,23 @@ enum Command {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe()
-        let errors = Pipe()
+        // Files, not pipes: a concurrently spawned server could inherit a pipe's write end and
+        // keep it open, so reading to EOF would never finish.
+        let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-out-\(UUID().uuidString)")
+        let errorURL = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-err-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: outputURL); try? FileManager.default.removeItem(at: errorURL) }
+        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        let output = try FileHandle(forWritingTo: outputURL)
+        let errors = try FileHandle(forWritingTo: errorURL)
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try output.close()
+        try errors.close()
+        let data = try Data(contentsOf: outputURL)
+        let errorData = try Data(contentsOf: errorURL)
         guard process.terminationStatus == 0 else {
             throw Failure(description: "\(executable) \(arguments.joined(separator: " ")): "
                           + String(decoding: errorData, as: UTF8.self))

@@ -23,10 +23,11 @@ final class LocalServer {
         try waitUntilListening(deadline: Date().addingTimeInterval(15))
     }
 
-    /// Stops the server process.
+    /// Stops the server process. SIGKILL, because children spawned from the test process may inherit
+    /// a signal mask that blocks SIGTERM.
     func stop() {
         guard process.isRunning else { return }
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 
