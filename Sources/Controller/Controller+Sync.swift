@@ -61,7 +61,7 @@ extension Controller {
         if dryRun {
             let execution = await SyncExecutor(api: api).execute(plan, options: options)
             run.phase = execution.succeeded ? .succeeded : .failed
-            run.message = "dry run: " + execution.message
+            run.message = execution.message
             run.resources = execution.results
             run.finishedAt = now()
             return run

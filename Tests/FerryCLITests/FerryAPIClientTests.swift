@@ -15,7 +15,7 @@ import Testing
 
     @Test func listsApplicationsWithTheBearerToken() async throws {
         let items = try json(["items": [Fixtures.app("a"), Fixtures.app("b")]])
-        let server = try StubFerryServer(routes: ["GET /api/v1/applications": .init(status: 200, body: items)])
+        let server = try await StubFerryServer.start(routes: ["GET /api/v1/applications": .init(status: 200, body: items)])
         let apps = try await client(server).listApplications()
         #expect(apps.map(\.name) == ["a", "b"])
         #expect(apps[0] == Fixtures.app("a"))
@@ -24,7 +24,7 @@ import Testing
 
     @Test func createsAnApplicationByPostingItsJSON() async throws {
         let app = Fixtures.app("web")
-        let server = try StubFerryServer(routes: ["POST /api/v1/applications": .init(status: 201, body: try json(app))])
+        let server = try await StubFerryServer.start(routes: ["POST /api/v1/applications": .init(status: 201, body: try json(app))])
         let created = try await client(server).create(app)
         #expect(created.name == "web")
         let sent = try #require(try server.requests().first)
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func syncSendsTheContractBodyAndDecodesTheRun() async throws {
-        let server = try StubFerryServer(routes: [
+        let server = try await StubFerryServer.start(routes: [
             "POST /api/v1/applications/web/sync": .init(status: 200, body: try json(Fixtures.run())),
         ])
         let run = try await client(server).sync("web", prune: true, dryRun: false, revision: "v2")
@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func rollbackHistoryRefreshAndDeleteUseTheirRoutes() async throws {
-        let server = try StubFerryServer(routes: [
+        let server = try await StubFerryServer.start(routes: [
             "POST /api/v1/applications/web/rollback": .init(status: 200, body: try json(Fixtures.run(id: 4, rollbackOf: 1))),
             "GET /api/v1/applications/web/history": .init(status: 200, body: try json(["items": [Fixtures.run(id: 4), Fixtures.run(id: 1)]])),
             "POST /api/v1/applications/web/refresh": .init(status: 200, body: try json(Fixtures.app("web"))),
@@ -60,14 +60,14 @@ import Testing
 
     @Test func diffReturnsTheServersTextAndOutOfSyncFlag() async throws {
         let body = #"{"revision":"abc","outOfSync":true,"resources":[],"text":"--- live\n+++ desired\n-a\n+b\n"}"#
-        let server = try StubFerryServer(routes: ["GET /api/v1/applications/web/diff": .init(status: 200, body: body)])
+        let server = try await StubFerryServer.start(routes: ["GET /api/v1/applications/web/diff": .init(status: 200, body: body)])
         let result = try await client(server).diff("web")
         #expect(result.diff.outOfSync)
         #expect(result.text == "--- live\n+++ desired\n-a\n+b\n")
     }
 
     @Test func serverErrorsCarryTheServersMessageAndStatus() async throws {
-        let server = try StubFerryServer(routes: [
+        let server = try await StubFerryServer.start(routes: [
             "GET /api/v1/applications/nope": .init(status: 404, body: #"{"error":"application 'nope' not found"}"#),
             "GET /api/v1/applications": .init(status: 401, body: #"{"error":"unauthorized"}"#),
         ])
@@ -90,13 +90,13 @@ import Testing
     }
 
     @Test func escapesApplicationNamesInPaths() async throws {
-        let server = try StubFerryServer(routes: [:])
+        let server = try await StubFerryServer.start(routes: [:])
         _ = try? await client(server).application("a/b c")
         #expect(try server.requests().map(\.path) == ["/api/v1/applications/a%2Fb%20c"])
     }
 
     @Test func diffCommandExitsOneWhenOutOfSyncAndZeroWhenSynced() async throws {
-        let server = try StubFerryServer(routes: [
+        let server = try await StubFerryServer.start(routes: [
             "GET /api/v1/applications/drifted/diff": .init(status: 200, body: #"{"revision":"a","outOfSync":true,"resources":[],"text":""}"#),
             "GET /api/v1/applications/clean/diff": .init(status: 200, body: #"{"revision":"a","outOfSync":false,"resources":[],"text":""}"#),
         ])
@@ -108,7 +108,7 @@ import Testing
     }
 
     @Test func syncCommandFailsWhenTheRunFailed() async throws {
-        let server = try StubFerryServer(routes: [
+        let server = try await StubFerryServer.start(routes: [
             "POST /api/v1/applications/web/sync": .init(status: 200, body: try json(Fixtures.run(phase: .failed))),
         ])
         let sync = try #require(try FerryCommand.parseAsRoot(["app", "sync", "web", "--server", server.url, "--token", "t"]) as? AppSyncCommand)

@@ -9,12 +9,21 @@ final class StubFerryServer {
     /// One recorded request.
     struct Recorded: Decodable { var method: String; var path: String; var authorization: String; var body: String }
 
-    let url: String
+    private(set) var url = ""
     private let process: Process
+    /// The child's stdin; closing it (or this test process dying) makes the script exit.
+    private let lifeline = Pipe()
     private let directory: TemporaryDirectory
 
-    /// Starts the server with routes keyed `"METHOD /path?query"`; unknown routes answer 404.
-    init(routes: [String: Route]) throws {
+    /// Starts the server with routes keyed `"METHOD /path?query"` and waits until it listens; unknown
+    /// routes answer 404.
+    static func start(routes: [String: Route]) async throws -> StubFerryServer {
+        let server = try StubFerryServer(routes: routes)
+        server.url = "http://127.0.0.1:\(try await waitForPort(in: server.directory.url, process: server.process))"
+        return server
+    }
+
+    private init(routes: [String: Route]) throws {
         directory = try TemporaryDirectory()
         let dir = directory.url
         let routesJSON = routes.mapValues { ["status": $0.status, "body": $0.body] as [String: Any] }
@@ -23,12 +32,15 @@ final class StubFerryServer {
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", dir.appendingPathComponent("server.py").path, dir.path]
+        process.standardInput = lifeline
         try process.run()
-        url = "http://127.0.0.1:\(try Self.waitForPort(in: dir, process: process))"
     }
 
+    /// Stops the server without blocking: the script exits when its stdin closes. (No `waitUntilExit`:
+    /// it spins a run loop and can hang on the cooperative pool.)
     deinit {
-        if process.isRunning { process.terminate(); process.waitUntilExit() }
+        try? lifeline.fileHandleForWriting.close()
+        if process.isRunning { process.terminate() }
     }
 
     /// The requests received so far, in order.
@@ -39,7 +51,7 @@ final class StubFerryServer {
     }
 
     /// Polls for the port file the script writes once it is listening (deadline 20 s).
-    private static func waitForPort(in dir: URL, process: Process) throws -> Int {
+    private static func waitForPort(in dir: URL, process: Process) async throws -> Int {
         let deadline = Date().addingTimeInterval(20)
         let portFile = dir.appendingPathComponent("port")
         while Date() < deadline && process.isRunning {
@@ -47,7 +59,7 @@ final class StubFerryServer {
                let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
                 return port
             }
-            usleep(20_000)
+            try await Task.sleep(for: .milliseconds(20))
         }
         throw StubError(message: "python3 stub server did not start")
     }
@@ -55,8 +67,14 @@ final class StubFerryServer {
     struct StubError: Error { var message: String }
 
     private static let script = #"""
-    import json, os, sys
+    import json, os, signal, sys, threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    # Threads of the test process block signals and children inherit the mask: unblock SIGTERM.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
+    def lifeline():
+        sys.stdin.buffer.read()
+        os._exit(0)
+    threading.Thread(target=lifeline, daemon=True).start()
     d = sys.argv[1]
     routes = json.load(open(os.path.join(d, "routes.json")))
     class H(BaseHTTPRequestHandler):
