@@ -4,7 +4,10 @@ enum FakeServerScript {
 # A tiny real HTTP/1.1 server for KubeClient tests: echo, canned errors, streaming, and a fake
 # Kubernetes API surface (discovery, one namespaced and one cluster-scoped kind, canned failures).
 # Usage: fake_server.py <port-file> [<tls-dir>]
-import http.server, json, os, socketserver, ssl, sys
+import http.server, json, os, signal, socketserver, ssl, sys
+
+# The test process may block SIGTERM and children inherit the mask: unblock it so terminate() works.
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
 
 counts = {}
 

@@ -28,7 +28,7 @@ final class TestHTTPServer: @unchecked Sendable {
             if found == nil { Thread.sleep(forTimeInterval: 0.02) }
         }
         guard let found else {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             throw KubeError(code: 0, reason: "TestSetup", message: "fake server did not start")
         }
         port = found
@@ -39,7 +39,8 @@ final class TestHTTPServer: @unchecked Sendable {
     }
 
     func stop() {
-        if process.isRunning { process.terminate(); process.waitUntilExit() }
+        // SIGKILL: the Swift test process blocks SIGTERM, and children inherit that mask.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
         try? FileManager.default.removeItem(at: directory)
     }
 }
