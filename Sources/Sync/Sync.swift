@@ -45,7 +45,8 @@
 // ## Results
 // Each object ends with one kubectl-like result: `Deployment/prod/web created`, `configured`, `unchanged`,
 // `deleted`, `skipped` or `failed` (the message names the object and the server's reason). With `dryRun`,
-// applies are server dry-runs and nothing is deleted.
+// applies are server dry-runs and nothing is deleted; objects whose CRD or Namespace the same sync would
+// create cannot be validated yet and are reported `skipped`.
 
 import FerryCore
 

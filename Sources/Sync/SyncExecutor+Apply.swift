@@ -12,13 +12,25 @@ extension SyncExecutor {
             }
             return ResourceResult(key: key, action: Self.outcome(before: before, after: after, dryRun: context.options.dryRun),
                                   message: suffix)
-        } catch let error as KubeError where error == .unknownKind(object.gvk)
-                    && context.options.dryRun && context.crds.defines(object.gvk) {
-            return ResourceResult(key: key, action: .skipped,
-                                  message: "server dry run: its CustomResourceDefinition is not created yet")
+        } catch let error as KubeError where context.options.dryRun {
+            if let reason = Self.dryRunSkipReason(error, object, context) {
+                return ResourceResult(key: key, action: .skipped, message: reason)
+            }
+            return ResourceResult(key: key, action: .failed, message: "\(key): apply failed: \(error)")
         } catch {
             return ResourceResult(key: key, action: .failed, message: "\(key): apply failed: \(error)")
         }
+    }
+
+    /// In a dry run, objects that depend on a CRD or Namespace the same sync creates cannot be validated yet.
+    static func dryRunSkipReason(_ error: KubeError, _ object: KubeObject, _ context: Context) -> String? {
+        if error == .unknownKind(object.gvk), context.crds.defines(object.gvk) {
+            return "server dry run: its CustomResourceDefinition is not created yet"
+        }
+        if error.code == 404, context.namespaces.contains(object.namespace) {
+            return "server dry run: namespace \"\(object.namespace)\" is not created yet"
+        }
+        return nil
     }
 
     /// Deletes one orphan with background propagation (nothing is deleted in a dry run).

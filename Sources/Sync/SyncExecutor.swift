@@ -17,7 +17,9 @@ public struct SyncExecutor: Sendable {
                         progress: (@Sendable (ResourceResult) -> Void)? = nil) async -> SyncExecution {
         var results: [ResourceResult] = []
         let record = { (result: ResourceResult) in results.append(result); progress?(result) }
-        let context = Context(options: options, crds: CRDScopes(plan.tasks.compactMap(\.appliedObject)))
+        let context = Context(options: options, crds: CRDScopes(plan.tasks.compactMap(\.appliedObject)),
+                              namespaces: Set(plan.tasks.filter { !$0.isPrune && $0.key.kind == "Namespace" }
+                                                  .map(\.key.name)))
         var failed = false
         for step in Self.steps(plan.tasks.filter { !$0.isSyncFailHook }) {
             if failed {
@@ -56,6 +58,8 @@ public struct SyncExecutor: Sendable {
         var options: SyncOptions
         /// Kinds whose CRD this plan applies (a dry run cannot apply their objects yet).
         var crds: CRDScopes
+        /// Namespaces this plan applies (a dry run cannot put objects in them yet).
+        var namespaces: Set<String>
     }
 
     private func run(_ task: SyncTask, _ context: Context) async -> ResourceResult {
