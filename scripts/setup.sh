@@ -3,7 +3,7 @@
 # what is missing, so on a prepared machine it touches no network.
 set -euo pipefail
 
-packages=(libgit2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config git python3)
+packages=(libgit2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config git python3 openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -78,12 +78,16 @@ final class FerryProcess: @unchecked Sendable {
         try Command.run("kubectl", ["--kubeconfig", kubeconfig] + arguments)
     }
 
+    /// Asks for a graceful shutdown (SIGINT); kills the process if it has not exited after 10 s.
+    /// (Test processes inherit a blocked SIGTERM, so `terminate()` is not relied on.)
     func stop() {
-        if process.isRunning {
-            process.interrupt()
-            process.waitUntilExit()
-        }
+        guard process.isRunning else { return }
+        process.interrupt()
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
     }
 
-    deinit { if process.isRunning { process.terminate() } }
+    deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 }
