@@ -18,7 +18,7 @@ run: build
 ## Build and run the whole test suite.
 test: setup
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	$(SWIFT) test --disable-xctest
 
 clean-data:
 	rm -rf $(DATA)

@@ -78,6 +78,7 @@ let package = Package(
         .testTarget(name: "HealthTests", dependencies: ["Health"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SyncTests", dependencies: ["Sync"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "ControllerTests", dependencies: ["Controller", "GitSource", "KubeClient", "Store"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FerryCore", "ferry"]),
         .testTarget(name: "ServerTests", dependencies: ["Server"]),
         .testTarget(name: "FerryCLITests", dependencies: ["FerryCLI"]),
