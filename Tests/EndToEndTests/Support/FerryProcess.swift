@@ -25,12 +25,17 @@ final class FerryProcess: @unchecked Sendable {
         return candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) } ?? "ferry"
     }
 
-    init(dataDirectory: URL, pollInterval: Double = 1) throws {
+    /// The kubeconfig kubectl uses: the given one, or the sandbox's that `ferry serve` writes.
+    let kubeconfig: String
+
+    init(dataDirectory: URL, pollInterval: Double = 1, kubeconfig: String? = nil, context: String? = nil) throws {
         self.dataDirectory = dataDirectory
+        self.kubeconfig = kubeconfig ?? dataDirectory.appendingPathComponent("sandbox/kubeconfig").path
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = ["serve", "--port", "0", "--data", dataDirectory.path,
                              "--poll-interval", String(pollInterval),
                              "--web", Self.packageRoot.appendingPathComponent("web").path]
+            + (kubeconfig.map { ["--kubeconfig", $0] } ?? []) + (context.map { ["--context", $0] } ?? [])
         process.standardOutput = output
         process.standardError = output
         process.standardInput = FileHandle.nullDevice
@@ -50,9 +55,6 @@ final class FerryProcess: @unchecked Sendable {
         token = try String(contentsOf: dataDirectory.appendingPathComponent("admin-token"), encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
-
-    /// The kubeconfig of the sandbox cluster this server started.
-    var kubeconfig: String { dataDirectory.appendingPathComponent("sandbox/kubeconfig").path }
 
     /// Everything the server printed so far.
     var logText: String { log.text }
