@@ -51,7 +51,10 @@ public final class InMemoryKubeAPI: KubeAPI {
 
     public func list(_ gvk: GroupVersionKind, namespace: String?, labelSelector: String?) async throws -> [KubeObject] {
         let resource = try lookup(gvk)
-        let selector = try LabelSelector(labelSelector ?? "")
+        let selector: LabelSelector
+        do { selector = try LabelSelector(labelSelector ?? "") } catch let error as LabelSelectorError {
+            throw KubeError(code: 400, reason: "BadRequest", message: error.message)
+        }
         return try state.withLock { state in
             try Self.takeFailure(&state, .list, nil)
             return state.objects.values

@@ -118,7 +118,7 @@ struct LabelSelectorTests {
     }
 
     @Test func rejectsMalformedSelectors() {
-        #expect(throws: KubeError.self) { _ = try LabelSelector("app=web,,env=prod") }
-        #expect(throws: KubeError.self) { _ = try LabelSelector("env in prod") }
+        #expect(throws: LabelSelectorError.self) { _ = try LabelSelector("app=web,,env=prod") }
+        #expect(throws: LabelSelectorError.self) { _ = try LabelSelector("env in prod") }
     }
 }

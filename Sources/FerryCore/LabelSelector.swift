@@ -1,6 +1,6 @@
 import Foundation
 
-/// A parsed Kubernetes label selector string: `app=web,tier!=db,env in (prod,staging),!legacy,team`.
+/// A parsed Kubernetes label selector string (shared by the client's in-memory twin and the sandbox): `app=web,tier!=db,env in (prod,staging),!legacy,team`.
 public struct LabelSelector: Sendable, Hashable {
     /// One clause of a selector.
     public enum Requirement: Sendable, Hashable {
@@ -78,7 +78,18 @@ public struct LabelSelector: Sendable, Hashable {
         return Set(trimmed.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
     }
 
-    private static func invalid(_ text: String, _ why: String) -> KubeError {
-        KubeError(code: 400, reason: "BadRequest", message: "unable to parse label selector \"\(text)\": \(why)")
+    private static func invalid(_ text: String, _ why: String) -> LabelSelectorError {
+        LabelSelectorError(selector: text, reason: why)
     }
+}
+
+/// A label selector that cannot be parsed; servers answer it with 400 BadRequest.
+public struct LabelSelectorError: Error, CustomStringConvertible, Sendable {
+    /// The selector text (or the clause) that failed.
+    public var selector: String
+    /// Why it failed.
+    public var reason: String
+    /// `unable to parse label selector "app in x": values must be in parentheses`
+    public var message: String { "unable to parse label selector \"\(selector)\": \(reason)" }
+    public var description: String { message }
 }
