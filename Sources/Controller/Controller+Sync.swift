@@ -13,7 +13,7 @@ extension Controller {
             }
             return try await self.runSyncLocked(app, rendered: comparison.rendered, revision: comparison.revision,
                                                 prune: request.prune, dryRun: request.dryRun,
-                                                initiatedBy: request.initiatedBy, rollbackOf: nil)
+                                                initiatedBy: request.initiatedBy, rollbackOf: nil).redacted
         }
     }
 
@@ -38,7 +38,7 @@ extension Controller {
             app.status.pinned = ApplicationStatus.Pin(syncRunID: run.id, gitRevision: gitNow)
             try self.save(app)
             self.event(name, "Normal", "RolledBack", "re-applied sync run \(id) (\(self.short(target.revision))) as run \(run.id); automated sync paused until Git changes")
-            return run
+            return run.redacted
         }
     }
 

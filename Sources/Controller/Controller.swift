@@ -87,7 +87,7 @@ public final class Controller: ApplicationService {
 
     public func history(_ name: String) async throws -> [SyncRun] {
         _ = try load(name)
-        return try store.syncRuns(app: name, limit: 1000)
+        return try store.syncRuns(app: name, limit: 1000).map(\.redacted)
     }
 
     public func diff(_ name: String) async throws -> AppDiff {

@@ -147,4 +147,23 @@ import Testing
         let good = ApplicationSpec(source: Source(repoURL: Self.repo, path: "app"), destination: Destination(namespace: "demo"))
         await #expect(throws: ServiceError.self) { _ = try await f.controller.create(Application(name: "demo", spec: good)) }
     }
+
+    @Test func secretValuesNeverLeaveThroughHistoryOrDiff() async throws {
+        let f = try await Fixture()
+        let secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\nstringData:\n  password: hunter2-plaintext\n"
+        try await f.commit(["app/secret.yaml": secret])
+        _ = try await f.controller.refresh("demo")
+        let live = f.api.object(ResourceKey(group: "", kind: "Secret", namespace: "demo", name: "creds"))
+        #expect(live?.value[path: ["stringData", "password"]]?.stringValue == "hunter2-plaintext")
+
+        let history = try await f.controller.history("demo")
+        #expect(!history.isEmpty)
+        #expect(history.allSatisfy { !$0.manifests.contains("hunter2") })
+        #expect(try f.runs().first?.manifests.contains("hunter2") == true, "the store keeps the exact manifests for rollback")
+
+        try await f.commit(["app/secret.yaml": secret.replacingOccurrences(of: "hunter2-plaintext", with: "changed-secret")])
+        let diff = try await f.controller.diff("demo")
+        #expect(diff.outOfSync)
+        #expect(!diff.text.contains("changed-secret") && !diff.text.contains("hunter2"))
+    }
 }
