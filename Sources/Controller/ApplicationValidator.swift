@@ -1,5 +1,6 @@
 import FerryCore
 import Foundation
+import GitSource
 
 /// Checks an application spec before it is stored; errors name the field.
 enum ApplicationValidator {
@@ -8,6 +9,9 @@ enum ApplicationValidator {
         let source = app.spec.source
         if source.repoURL.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ServiceError(.invalid, "spec.source.repoURL: required")
+        }
+        if RepositoryCredentials.hasEmbeddedSecret(source.repoURL) {
+            throw ServiceError(.invalid, "spec.source.repoURL: must not contain a password or token; give credentials to 'ferry serve --repo-credentials FILE' instead")
         }
         if source.targetRevision.isEmpty { throw ServiceError(.invalid, "spec.source.targetRevision: required") }
         if source.path != "." && !source.path.isEmpty {

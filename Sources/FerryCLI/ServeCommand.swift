@@ -28,6 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Create a local Git repository with sample apps and register them with automated sync.") var demo = false
     @Option(help: "Seconds between checks of each application.") var pollInterval: Double = 30
     @Option(help: "Directory of dashboard templates and assets (default: found next to the binary).") var web: String?
+    @Option(help: "YAML file of Git credentials by URL prefix (see README); secrets never go in app specs.")
+    var repoCredentials: String?
     @Option(help: "Log level (trace, debug, info, notice, warning, error).") var logLevel = "info"
 
     func run() async throws {
@@ -45,7 +47,9 @@ struct ServeCommand: AsyncParsableCommand {
         let (connection, sandbox) = try await connect(dataDir: dataDir, logger: logger)
         let api = HTTPKubeAPI(connection: connection)
         let store = try SQLiteStore(path: dataDir.appendingPathComponent("ferry.db").path)
-        let git = LibGit2Source(cacheDirectory: dataDir.appendingPathComponent("git-cache"))
+        let credentials = try repoCredentials.map(RepositoryCredentials.load(path:)) ?? RepositoryCredentials()
+        let git = LibGit2Source(cacheDirectory: dataDir.appendingPathComponent("git-cache"),
+                                credentials: { credentials.credentials(for: $0) })
         let controller = Controller(store: store, git: git, api: api,
                                     options: ControllerOptions(pollInterval: .milliseconds(Int(pollInterval * 1000))),
                                     logger: logger)

@@ -144,6 +144,15 @@ import Testing
                                    destination: Destination(namespace: "demo"))
         await #expect(throws: ServiceError.self) { _ = try await f.controller.create(Application(name: "Bad_Name", spec: spec)) }
         await #expect(throws: ServiceError.self) { _ = try await f.controller.create(Application(name: "ok", spec: spec)) }
+        let leaky = ApplicationSpec(source: Source(repoURL: "https://bot:ghp_secret@git.example.com/a.git", path: "app"),
+                                    destination: Destination(namespace: "demo"))
+        do {
+            _ = try await f.controller.create(Application(name: "leaky", spec: leaky))
+            Issue.record("a repoURL with a token must be refused")
+        } catch let error as ServiceError {
+            #expect(error.message.contains("repo-credentials"))
+            #expect(!error.message.contains("ghp_secret"))
+        }
         let good = ApplicationSpec(source: Source(repoURL: Self.repo, path: "app"), destination: Destination(namespace: "demo"))
         await #expect(throws: ServiceError.self) { _ = try await f.controller.create(Application(name: "demo", spec: good)) }
     }
