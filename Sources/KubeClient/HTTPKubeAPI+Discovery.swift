@@ -25,9 +25,14 @@ extension HTTPKubeAPI {
                 if let v = version["version"]?.stringValue { groupVersions.append((name, v)) }
             }
         }
-        var all: [APIResource] = []
-        for (group, version) in groupVersions { all += try await discoverGroupVersion(group: group, version: version) }
-        return all.sorted { ($0.gvk.group, $0.gvk.version, $0.name) < ($1.gvk.group, $1.gvk.version, $1.name) }
+        return try await withThrowingTaskGroup(of: [APIResource].self) { tasks in
+            for (group, version) in groupVersions {
+                tasks.addTask { try await self.discoverGroupVersion(group: group, version: version) }
+            }
+            var all: [APIResource] = []
+            for try await found in tasks { all += found }
+            return all.sorted { ($0.gvk.group, $0.gvk.version, $0.name) < ($1.gvk.group, $1.gvk.version, $1.name) }
+        }
     }
 
     private func discoverGroupVersion(group: String, version: String) async throws -> [APIResource] {
