@@ -18,19 +18,18 @@ final class Schedule: Sendable {
         due.withLock { $0[app] = .now + next }
     }
 
-    /// Apps whose time has come, given all known app names (new names are due at once).
-    func takeDue(_ names: [String]) -> [String] {
+    /// Starts scheduling apps that are not known yet (due at once).
+    func track(_ apps: [String]) {
+        due.withLock { table in for app in apps where table[app] == nil { table[app] = .now } }
+    }
+
+    /// Apps whose time has come. Each is marked in flight until `reconciled` sets its next time.
+    func takeDue() -> [String] {
         due.withLock { table in
             let now = ContinuousClock.Instant.now
-            var out: [String] = []
-            for name in names {
-                let at = table[name] ?? now
-                if at <= now {
-                    out.append(name)
-                    table[name] = now + .seconds(3600) // in flight; `reconciled` sets the real time
-                }
-            }
-            return out
+            let ready = table.filter { $0.value <= now }.map(\.key).sorted()
+            for name in ready { table[name] = now + .seconds(3600) }
+            return ready
         }
     }
 }
@@ -39,10 +38,11 @@ extension Controller {
     /// The controller's main loop: every tick, reconciles the applications that are due. Runs until cancelled.
     public func run(tick: Duration = .milliseconds(500)) async throws {
         logger.info("controller started", metadata: ["pollInterval": "\(options.pollInterval)"])
+        // Apps created later are scheduled by `create`; deleted ones are dropped by `delete`.
+        schedule.track(try store.applications().map(\.name))
         try await withThrowingDiscardingTaskGroup { group in
             while !Task.isCancelled {
-                let names = (try? store.applications().map(\.name)) ?? []
-                for name in schedule.takeDue(names) {
+                for name in schedule.takeDue() {
                     group.addTask { await self.reconcileLogged(name) }
                 }
                 try await Task.sleep(for: tick)
