@@ -140,7 +140,8 @@ extension Controller {
         for r in app.status.resources where !wanted.contains(r.key) {
             known[r.key] = GroupVersionKind(group: r.group, version: r.version, kind: r.kind)
         }
-        for run in try store.syncRuns(app: app.name, limit: 5) {
+        // The latest run covers objects applied after the last status was saved (e.g. a crash mid-sync).
+        for run in try store.syncRuns(app: app.name, limit: 1) {
             for object in (try? Manifests.parse(run.manifests, file: "sync run \(run.id)")) ?? [] where !wanted.contains(object.key) {
                 known[object.key] = object.gvk
             }
