@@ -70,7 +70,8 @@ let package = Package(
         .executableTarget(name: "ferry", dependencies: ["FerryCLI"]),
 
         .testTarget(name: "FerryCoreTests", dependencies: ["FerryCore"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering"],
+                    exclude: ["Kustomize/cases", "Kustomize/regenerate.sh"]),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "Sandbox"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient"]),

@@ -87,9 +87,15 @@ extension Controller {
     func render(_ app: Application, commit: String) async throws -> [KubeObject] {
         let path = app.spec.source.path
         do {
-            let tree = try await git.tree(repoURL: app.spec.source.repoURL, commit: commit, path: path)
-            let result = try Renderer.render(tree: tree, options: RenderOptions(displayPath: path == "." ? "" : path))
-            return result.objects
+            let repoURL = app.spec.source.repoURL
+            let display = path == "." ? "" : path
+            let tree = try await git.tree(repoURL: repoURL, commit: commit, path: path)
+            guard Renderer.detect(tree) == .kustomize, !display.isEmpty else {
+                return try Renderer.render(tree: tree, options: RenderOptions(displayPath: display)).objects
+            }
+            // An overlay may use bases elsewhere in the repository (`../base`): render from the whole tree.
+            let whole = try await git.tree(repoURL: repoURL, commit: commit, path: "")
+            return try Renderer.render(tree: whole, options: RenderOptions(displayPath: display, directory: display)).objects
         } catch let error as GitError {
             throw ComparisonFailure(type: Condition.gitError, message: "\(error)")
         } catch {

@@ -35,8 +35,26 @@ public struct RenderCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CLIError("\(directory): no such directory")
         }
-        let tree = try FileTree.load(directory: URL(fileURLWithPath: directory))
-        return try Renderer.render(tree: tree, options: RenderOptions(recurse: recurse, displayPath: directory))
+        let url = URL(fileURLWithPath: directory).standardizedFileURL
+        let tree = try FileTree.load(directory: url)
+        guard Renderer.detect(tree) == .kustomize, let root = enclosingRepository(of: url), root != url else {
+            return try Renderer.render(tree: tree, options: RenderOptions(recurse: recurse, displayPath: directory))
+        }
+        // An overlay may use bases elsewhere in its repository (`../base`): load from the repository root.
+        let relative = String(url.path.dropFirst(root.path.count + 1))
+        let whole = try FileTree.load(directory: root)
+        return try Renderer.render(tree: whole, options: RenderOptions(recurse: recurse, displayPath: directory,
+                                                                        directory: relative))
+    }
+
+    /// The nearest directory at or above `url` holding `.git`.
+    static func enclosingRepository(of url: URL) -> URL? {
+        var current = url
+        while current.path != "/" {
+            if FileManager.default.fileExists(atPath: current.appendingPathComponent(".git").path) { return current }
+            current = current.deletingLastPathComponent().standardizedFileURL
+        }
+        return nil
     }
 
     /// The objects as a `---`-separated YAML stream, or a pretty JSON `v1 List`.

@@ -58,7 +58,8 @@ public struct FileTree: Sendable, Equatable {
         return parts.joined(separator: "/")
     }
 
-    /// Reads a directory from disk (for `ferry render DIR`). Symlinks are followed only when they stay inside `root`.
+    /// Reads a directory from disk (for `ferry render DIR`), skipping hidden directories. Symlinks are followed
+    /// only when they stay inside `root`.
     public static func load(directory root: URL) throws -> FileTree {
         var tree = FileTree()
         let base = root.standardizedFileURL.resolvingSymlinksInPath()
@@ -70,7 +71,11 @@ public struct FileTree: Sendable, Equatable {
             guard resolved.path.hasPrefix(base.path + "/") else {
                 throw FileTreeError(path: url.path, message: "symlink points outside \(base.path)")
             }
-            if url.lastPathComponent == ".git" { walker.skipDescendants(); continue }
+            // Hidden directories (.git, .build, …) hold no sources.
+            if url.lastPathComponent.hasPrefix("."), (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true {
+                walker.skipDescendants()
+                continue
+            }
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isDir), !isDir.boolValue else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(base.path.count + 1))

@@ -17,9 +17,12 @@ public struct RenderOptions: Sendable {
     public var recurse: Bool
     /// Prefix for file names in errors (e.g. the app path inside the repository).
     public var displayPath: String
+    /// The source's directory inside the tree ("" = the root). The tree may hold more than the source
+    /// (a whole repository), so a Kustomize overlay can reach bases such as `../base` within it.
+    public var directory: String
 
-    public init(recurse: Bool = false, displayPath: String = "") {
-        self.recurse = recurse; self.displayPath = displayPath
+    public init(recurse: Bool = false, displayPath: String = "", directory: String = "") {
+        self.recurse = recurse; self.displayPath = displayPath; self.directory = directory
     }
 }
 
@@ -59,12 +62,12 @@ public enum Renderer {
 
     /// Renders the tree. Throws `DocumentError` (file, line) for invalid manifests, `RenderError` otherwise.
     public static func render(tree: FileTree, options: RenderOptions = RenderOptions()) throws -> RenderResult {
-        switch detect(tree) {
+        let source = try tree.subtree(options.directory)
+        switch detect(source) {
         case .directory:
-            return try DirectoryRenderer.render(tree: tree, options: options)
+            return try DirectoryRenderer.render(tree: source, options: options)
         case .kustomize:
-            throw RenderError(file: join(options.displayPath, "kustomization.yaml"),
-                              message: "Kustomize sources are not supported yet")
+            return try KustomizeRenderer.render(tree: tree, directory: options.directory, displayPath: options.displayPath)
         case .helm:
             throw RenderError(file: join(options.displayPath, "Chart.yaml"),
                               message: "Helm charts are not supported yet")

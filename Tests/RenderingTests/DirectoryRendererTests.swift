@@ -31,8 +31,21 @@ import Testing
         }
     }
 
-    @Test func detectsKustomizeAndHelmAndRefusesThemClearly() throws {
-        #expect(Renderer.detect(try tree(["kustomization.yaml": "resources: []\n"])) == .kustomize)
+    @Test func detectsKustomizeAndHelmRendersKustomizeAndRefusesHelmClearly() throws {
+        let kustomize = try tree([
+            "kustomization.yaml": "namePrefix: p-\nresources:\n- cm.yaml\n",
+            "cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n",
+        ])
+        #expect(Renderer.detect(kustomize) == .kustomize)
+        let result = try Renderer.render(tree: kustomize)
+        #expect(result.sourceType == .kustomize)
+        #expect(result.objects.map(\.name) == ["p-a"])
+        let missing = try tree(["kustomization.yaml": "resources:\n- gone.yaml\n"])
+        #expect(throws: RenderError.self) { try Renderer.render(tree: missing, options: RenderOptions(displayPath: "apps/x")) }
+        do { _ = try Renderer.render(tree: missing, options: RenderOptions(displayPath: "apps/x")) } catch let e as RenderError {
+            #expect(e.file == "apps/x/kustomization.yaml")
+            #expect(e.message.contains("gone.yaml"))
+        }
         #expect(Renderer.detect(try tree(["Chart.yaml": "name: x\n"])) == .helm)
         #expect(throws: RenderError.self) { try Renderer.render(tree: try tree(["Chart.yaml": "name: x\n"])) }
     }

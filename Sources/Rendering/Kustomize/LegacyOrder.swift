@@ -1,0 +1,65 @@
+import FerryCore
+import OrderedCollections
+
+/// kustomize's default "legacy" output order and its key ordering (kyaml writes mapping keys sorted).
+enum LegacyOrder {
+    static let first = [
+        "Namespace", "ResourceQuota", "StorageClass", "CustomResourceDefinition", "ServiceAccount",
+        "PodSecurityPolicy", "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding", "ConfigMap", "Secret",
+        "Endpoints", "Service", "LimitRange", "PriorityClass", "PersistentVolume", "PersistentVolumeClaim",
+        "Deployment", "StatefulSet", "CronJob", "PodDisruptionBudget",
+    ]
+    static let last = ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"]
+
+    static func rank(_ kind: String) -> Int {
+        if let i = first.firstIndex(of: kind) { return i - first.count }
+        if let i = last.firstIndex(of: kind) { return i + 1 }
+        return 0
+    }
+
+    static func gvkString(_ gvk: GroupVersionKind) -> String {
+        [gvk.group.isEmpty ? "~G" : gvk.group, gvk.version.isEmpty ? "~V" : gvk.version,
+         gvk.kind.isEmpty ? "~K" : gvk.kind].joined(separator: "_")
+    }
+
+    static func less(_ a: KResource, _ b: KResource) -> Bool {
+        let ga = KubeObject(a.value).gvk, gb = KubeObject(b.value).gvk
+        if ga != gb {
+            let ra = rank(ga.kind), rb = rank(gb.kind)
+            if ra != rb { return ra < rb }
+            if ga.kind == "Namespace" && gb.kind == "Namespace" && (ga.group.isEmpty || gb.group.isEmpty) {
+                return gvkString(ga) > gvkString(gb)
+            }
+            return gvkString(ga) < gvkString(gb)
+        }
+        func id(_ r: KResource, _ g: GroupVersionKind) -> String {
+            [gvkString(g), r.namespace.isEmpty ? "~X" : r.namespace, r.name.isEmpty ? "~N" : r.name].joined(separator: "|")
+        }
+        return id(a, ga) < id(b, gb)
+    }
+
+    /// A stable sort by kustomize's legacy comparator.
+    static func sorted(_ resources: [KResource]) -> [KResource] {
+        resources.enumerated().sorted { x, y in
+            if less(x.element, y.element) { return true }
+            if less(y.element, x.element) { return false }
+            return x.offset < y.offset
+        }.map(\.element)
+    }
+
+    /// The value with every mapping's keys in byte order, as kustomize prints them.
+    static func sortedKeys(_ value: Value) -> Value {
+        switch value {
+        case .object(let members):
+            var out = OrderedDictionary<String, Value>()
+            for key in members.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+                out[key] = members[key].map(sortedKeys)
+            }
+            return .object(out)
+        case .array(let items):
+            return .array(items.map(sortedKeys))
+        default:
+            return value
+        }
+    }
+}
