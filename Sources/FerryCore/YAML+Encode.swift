@@ -62,7 +62,7 @@ extension YAML {
     }
 
     private static func keyText(_ key: String) -> String {
-        needsQuoting(key) ? doubleQuoted(key) : key
+        quoted(key)
     }
 
     private static func scalar(_ value: Value, indent: Int) -> String {
@@ -115,7 +115,7 @@ extension YAML {
         if s.contains("\n") && !s.contains(where: { $0 != "\n" && $0 != "\t" && $0.isASCII && $0.asciiValue! < 0x20 }) {
             return literalBlock(s, indent: indent)
         }
-        return needsQuoting(s) ? doubleQuoted(s) : s
+        return quoted(s)
     }
 
     private static func literalBlock(_ s: String, indent: Int) -> String {
@@ -129,19 +129,32 @@ extension YAML {
         return "|" + indicator + chomp + "\n" + rendered
     }
 
-    static func needsQuoting(_ s: String) -> Bool {
-        if s.isEmpty { return true }
-        if let first = s.first, "-?:,[]{}#&*!|>'\"%@`~ ".contains(first) {
-            if !(first == "-" && s.count > 1 && !s.hasPrefix("- ") && !looksNumeric(s) && s != "---") { return true }
-        }
-        if s.hasSuffix(" ") || s.hasSuffix(":") { return true }
-        if s.contains(": ") || s.contains(" #") || s.contains("\t") { return true }
-        if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return true }
-        let lower = s.lowercased()
+    /// How a string must be written so it reads back as the same string, as Go's YAML encoders decide:
+    /// text that would resolve to another type (`"true"`, `"80"`, `""`) is double-quoted; text that is a
+    /// string but cannot be a plain scalar (`'* * * * *'`, `'a: b'`) is single-quoted; control characters
+    /// force double quotes.
+    enum Quoting { case plain, single, double }
+
+    static func quoting(_ s: String) -> Quoting {
+        if s.isEmpty || resolvesToOtherType(s) { return .double }
+        if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return .double }
+        return cannotBePlain(s) ? .single : .plain
+    }
+
+    static func needsQuoting(_ s: String) -> Bool { quoting(s) != .plain }
+
+    private static func resolvesToOtherType(_ s: String) -> Bool {
         let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~",
                                      ".inf", "-.inf", "+.inf", ".nan"]
-        if reserved.contains(lower) { return true }
-        return looksNumeric(s)
+        return reserved.contains(s.lowercased()) || looksNumeric(s)
+    }
+
+    private static func cannotBePlain(_ s: String) -> Bool {
+        if let first = s.first, "-?:,[]{}#&*!|>'\"%@`~ ".contains(first) {
+            if !(first == "-" && s.count > 1 && !s.hasPrefix("- ") && s != "---") { return true }
+        }
+        if s.hasSuffix(" ") || s.hasSuffix(":") { return true }
+        return s.contains(": ") || s.contains(" #") || s.contains("\t")
     }
 
     private static func looksNumeric(_ s: String) -> Bool {
@@ -154,6 +167,14 @@ extension YAML {
         if s.range(of: #"^[0-9]+(:[0-5]?[0-9])+$"#, options: .regularExpression) != nil { return true }
         if s.range(of: #"^\d{4}-\d{1,2}-\d{1,2}"#, options: .regularExpression) != nil { return true }
         return false
+    }
+
+    private static func quoted(_ s: String) -> String {
+        switch quoting(s) {
+        case .plain: return s
+        case .single: return "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
+        case .double: return doubleQuoted(s)
+        }
     }
 
     private static func doubleQuoted(_ s: String) -> String {

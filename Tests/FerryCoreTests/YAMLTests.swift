@@ -71,3 +71,16 @@ import Foundation
         #expect(APICoding.parseDate("2026-01-02T03:04:05Z") != nil)
     }
 }
+
+@Suite struct YAMLQuotingTests {
+    @Test(arguments: [
+        ("true", "\"true\""), ("80", "\"80\""), ("", "\"\""), ("1.5", "\"1.5\""),
+        ("* * * * *", "'* * * * *'"), ("a: b", "'a: b'"), ("it's: x", "'it''s: x'"),
+        ("nginx:1.27", "nginx:1.27"), ("-v", "-v"), ("tab\there", "\"tab\\there\""),
+    ])
+    func quotesOnlyWhereAPlainScalarWouldChangeMeaning(input: String, expected: String) throws {
+        let text = YAML.encode(["k": .string(input)])
+        #expect(text == "k: \(expected)\n")
+        #expect(try YAML.parse(text)["k"] == .string(input))
+    }
+}
