@@ -32,6 +32,7 @@ let package = Package(
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         .target(name: "Rendering", dependencies: ["FerryCore"]),
+        .target(name: "GoTemplate", dependencies: ["FerryCore"]),
         .target(name: "GitSource", dependencies: [
             "CLibGit2", "FerryCore",
             .product(name: "Crypto", package: "swift-crypto"),
@@ -72,6 +73,7 @@ let package = Package(
         .testTarget(name: "FerryCoreTests", dependencies: ["FerryCore"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"],
                     exclude: ["Kustomize/cases", "Kustomize/regenerate.sh"]),
+        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate"]),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "Sandbox"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient"]),

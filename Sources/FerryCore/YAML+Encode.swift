@@ -150,24 +150,21 @@ extension YAML {
     }
 
     private static func cannotBePlain(_ s: String) -> Bool {
-        if let first = s.first, "-?:,[]{}#&*!|>'\"%@`~ ".contains(first) {
-            if !(first == "-" && s.count > 1 && !s.hasPrefix("- ") && s != "---") { return true }
+        let bytes = s.utf8
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        if "-?:,[]{}#&*!|>'\"%@`~ ".utf8.contains(first),
+           !(first == UInt8(ascii: "-") && bytes.count > 1 && !s.hasPrefix("- ") && s != "---") { return true }
+        if last == UInt8(ascii: " ") || last == UInt8(ascii: ":") { return true }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == 9 { return true }
+            if previous == UInt8(ascii: ":") && byte == UInt8(ascii: " ") { return true }
+            if previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#") { return true }
+            previous = byte
         }
-        if s.hasSuffix(" ") || s.hasSuffix(":") { return true }
-        return s.contains(": ") || s.contains(" #") || s.contains("\t")
-    }
-
-    private static func looksNumeric(_ s: String) -> Bool {
-        if parseInt(s) != nil { return true }
-        let t = s.replacingOccurrences(of: "_", with: "")
-        if Double(t) != nil, t.rangeOfCharacter(from: .letters.subtracting(CharacterSet(charactersIn: "eE"))) == nil {
-            return true
-        }
-        // Sexagesimal and timestamps resolve to other types in YAML 1.1.
-        if s.range(of: #"^[0-9]+(:[0-5]?[0-9])+$"#, options: .regularExpression) != nil { return true }
-        if s.range(of: #"^\d{4}-\d{1,2}-\d{1,2}"#, options: .regularExpression) != nil { return true }
         return false
     }
+
 
     private static func quoted(_ s: String) -> String {
         switch quoting(s) {

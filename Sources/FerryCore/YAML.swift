@@ -22,7 +22,7 @@ public enum YAML {
         }
         do {
             var docs: [YAMLDocument] = []
-            let parser = try Parser(yaml: text, resolver: .default, constructor: .default, encoding: .default)
+            let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .default)
             while let node = try parser.nextRoot() {
                 docs.append(YAMLDocument(value: try convert(node, file: file, depth: 0), line: node.mark?.line ?? 1))
             }
@@ -44,7 +44,12 @@ public enum YAML {
         }
         switch node {
         case .scalar(let scalar):
-            return try scalarValue(scalar, tag: node.tag.description, file: file)
+            // Untagged plain scalars are typed here (fast, no regular expressions); quoted ones are strings.
+            let explicitTag = scalar.tag.description
+            if explicitTag.isEmpty || explicitTag == "!" {
+                return scalar.style == .plain ? resolvePlain(scalar.string) : .string(scalar.string)
+            }
+            return try scalarValue(scalar, tag: explicitTag, file: file)
         case .sequence(let seq):
             return .array(try seq.map { try convert($0, file: file, depth: depth + 1) })
         case .mapping(let map):

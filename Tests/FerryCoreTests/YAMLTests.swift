@@ -84,3 +84,18 @@ import Foundation
         #expect(try YAML.parse(text)["k"] == .string(input))
     }
 }
+
+@Suite struct YAMLResolveTests {
+    @Test(arguments: [
+        ("a: 1", Value.int(1)), ("a: -42", .int(-42)), ("a: 0x1F", .int(31)), ("a: 010", .int(8)),
+        ("a: 1.5", .double(1.5)), ("a: 1e3", .double(1000)), ("a: .inf", .double(.infinity)),
+        ("a: true", .bool(true)), ("a: yes", .bool(true)), ("a: Off", .bool(false)),
+        ("a: ~", .null), ("a:", .null), ("a: null", .null),
+        ("a: '1'", .string("1")), ("a: \"true\"", .string("true")), ("a: !!str 12", .string("12")),
+        ("a: 1.2.3", .string("1.2.3")), ("a: v1", .string("v1")), ("a: 1-2", .string("1-2")),
+        ("a: nginx:1.27", .string("nginx:1.27")), ("a: 12Mi", .string("12Mi")), ("a: !!int \"7\"", .int(7)),
+    ])
+    func typesScalarsLikeKubernetesReaders(text: String, expected: Value) throws {
+        #expect(try YAML.parse(text)["a"] == expected)
+    }
+}

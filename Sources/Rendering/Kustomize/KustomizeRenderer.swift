@@ -95,9 +95,10 @@ struct Builder {
         }
         let k = try Kustomization(file: display(path), directory: directory, text: try text(path, for: display(path)))
         var resources: [KResource] = []
+        var origins: [String: String] = [:]   // resource id → where it came from (duplicate check)
         for entry in try k.strings("bases") + k.strings("resources") {
             for resource in try load(entry, from: k, stack: stack + [directory]) {
-                try append(resource, to: &resources, file: k.file)
+                try append(resource, to: &resources, origins: &origins, file: k.file)
             }
         }
         try Generators.run(k, builder: self, resources: &resources)
@@ -105,10 +106,13 @@ struct Builder {
         return resources
     }
 
-    func append(_ resource: KResource, to resources: inout [KResource], file: String) throws {
-        if let other = resources.first(where: { $0.id == resource.id }) {
-            throw RenderError(file: file, message: "\(resource.kind) '\(resource.name)' from \(resource.origin) is already defined by \(other.origin)")
+    func append(_ resource: KResource, to resources: inout [KResource], origins: inout [String: String],
+                file: String) throws {
+        let id = resource.id
+        if let other = origins[id] {
+            throw RenderError(file: file, message: "\(resource.kind) '\(resource.name)' from \(resource.origin) is already defined by \(other)")
         }
+        origins[id] = resource.origin
         resources.append(resource)
     }
 

@@ -1,0 +1,51 @@
+import FerryCore
+
+/// A function that also needs the running execution: Helm's `include` and `tpl` are built on this.
+public typealias ContextFunction = @Sendable (ExecutionContext, [TemplateValue]) throws -> TemplateValue
+
+/// What a `ContextFunction` may do with the execution that called it.
+///
+/// Nested executions share the caller's options, recursion depth and output budget, so an `include`
+/// loop fails with `exceeded maximum template depth` instead of crashing.
+public struct ExecutionContext {
+    let executor: Executor
+
+    /// Runs the named template of the current set with `data` as dot and returns its output.
+    public func execute(_ name: String, data: TemplateValue) throws -> String {
+        guard let tree = executor.trees[name] else { throw FunctionError("template \(GoQuote.quote(name)) not defined") }
+        return try executor.nested(tree, trees: executor.trees, data: data)
+    }
+
+    /// Parses `text` as a template named `name` that sees the current set's definitions, and runs it.
+    public func render(text: String, name: String, data: TemplateValue) throws -> String {
+        let names = Set(executor.functions.keys).union(executor.contextFunctions.keys)
+        var trees = executor.trees
+        for (key, tree) in try Parser.parse(name: name, text: text, functions: names)
+        where trees[key] == nil || !tree.root.isEmptyBody {
+            trees[key] = tree
+        }
+        guard let tree = trees[name] else { return "" }
+        return try executor.nested(tree, trees: trees, data: data)
+    }
+
+    /// The data passed to the top-level execution (`$` of the outermost template).
+    public var root: TemplateValue { executor.rootData }
+}
+
+extension Executor {
+    /// Runs `tree` into a separate buffer one level deeper, restoring the caller's state afterwards.
+    func nested(_ tree: Tree, trees: [String: Tree], data: TemplateValue) throws -> String {
+        guard depth < options.maxDepth else {
+            throw FunctionError("exceeded maximum template depth (\(options.maxDepth))")
+        }
+        let saved = (vars, self.tree, output, self.trees)
+        defer { (vars, self.tree, output, self.trees) = saved; depth -= 1 }
+        depth += 1
+        vars = [("$", data)]
+        self.tree = tree
+        self.trees = trees
+        output = ""
+        try walk(tree.root, dot: data)
+        return output
+    }
+}

@@ -1,0 +1,113 @@
+import FerryCore
+
+/// Control flow out of a `range` body.
+enum LoopFlow: Error { case breakLoop, continueLoop }
+
+/// A wrong argument count from a builtin, reported without Go's "error calling" prefix.
+struct ArgCountError: Error {
+    var want: String
+    var got: Int
+}
+
+/// Walks a tree, writing output; one instance per `execute` call.
+final class Executor {
+    var trees: [String: Tree]
+    let functions: FunctionMap
+    let contextFunctions: [String: ContextFunction]
+    var rootData: TemplateValue = .missing
+    let options: ExecOptions
+    var output = ""
+    var outputBytes = 0
+    var vars: [(name: String, value: TemplateValue)] = []
+    var depth = 0
+    var tree: Tree
+
+    init(trees: [String: Tree], functions: FunctionMap, contextFunctions: [String: ContextFunction],
+         options: ExecOptions, tree: Tree) {
+        self.trees = trees
+        self.functions = functions
+        self.contextFunctions = contextFunctions
+        self.options = options
+        self.tree = tree
+    }
+
+    /// Runs `tree` with `data` as dot and `$`.
+    func run(data: TemplateValue) throws -> String {
+        vars = [("$", data)]
+        rootData = data
+        try walk(tree.root, dot: data)
+        return output
+    }
+
+    // MARK: errors
+
+    func fail(_ message: String, at pos: Position, context: String) -> TemplateError {
+        TemplateError(name: tree.parseName, line: pos.line, column: pos.column,
+                      message: "executing \"\(tree.name)\" at <\(context)>: \(message)")
+    }
+
+    func fail(_ message: String, at op: Operand) -> TemplateError { fail(message, at: op.pos, context: op.description) }
+
+    // MARK: output
+
+    func write(_ s: String) throws {
+        outputBytes += s.utf8.count
+        guard outputBytes <= options.maxOutputBytes else {
+            throw TemplateError(name: tree.parseName, line: 0,
+                                message: "executing \"\(tree.name)\": output exceeds the limit of \(options.maxOutputBytes) bytes")
+        }
+        output += s
+    }
+
+    func printed(_ value: TemplateValue) -> String {
+        if case .missing = value { return "<no value>" }
+        return GoFormat.v(value)
+    }
+
+    // MARK: walking
+
+    func walk(_ nodes: [Node], dot: TemplateValue) throws {
+        for node in nodes { try walk(node, dot: dot) }
+    }
+
+    func walk(_ node: Node, dot: TemplateValue) throws {
+        switch node {
+        case .text(let s): try write(s)
+        case .action(let pipe):
+            let value = try evalPipeline(pipe, dot: dot)
+            if pipe.decl.isEmpty { try write(printed(value)) }
+        case .ifNode(let branch): try walkIfOrWith(branch, dot: dot, isWith: false)
+        case .withNode(let branch): try walkIfOrWith(branch, dot: dot, isWith: true)
+        case .rangeNode(let branch): try walkRange(branch, dot: dot)
+        case .template(let name, let pipe, let pos): try callTemplate(name, pipe: pipe, pos: pos, dot: dot)
+        case .breakLoop: throw LoopFlow.breakLoop
+        case .continueLoop: throw LoopFlow.continueLoop
+        }
+    }
+
+    func walkIfOrWith(_ branch: Branch, dot: TemplateValue, isWith: Bool) throws {
+        let mark = vars.count
+        defer { vars.removeLast(vars.count - mark) }
+        let value = try evalPipeline(branch.pipe, dot: dot)
+        if value.isTrue {
+            try walk(branch.list, dot: isWith ? value : dot)
+        } else if let elseList = branch.elseList {
+            try walk(elseList, dot: dot)
+        }
+    }
+
+    func callTemplate(_ name: String, pipe: Pipeline?, pos: Position, dot: TemplateValue) throws {
+        let context = "{{template \(GoQuote.quote(name))" + (pipe.map { " \($0)" } ?? "") + "}}"
+        guard let target = trees[name] else { throw fail("template \(GoQuote.quote(name)) not defined", at: pos, context: context) }
+        guard depth < options.maxDepth else {
+            throw fail("exceeded maximum template depth (\(options.maxDepth))", at: pos, context: context)
+        }
+        let data = try pipe.map { try evalPipeline($0, dot: dot) } ?? .missing
+        let saved = (vars, tree)
+        defer { (vars, tree) = saved; depth -= 1 }
+        depth += 1
+        vars = [("$", data)]
+        tree = target
+        try walk(target.root, dot: data)
+    }
+}

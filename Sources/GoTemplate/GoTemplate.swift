@@ -1,0 +1,102 @@
+import FerryCore
+
+// # GoTemplate — Go's text/template language in Swift
+//
+// The foundation for rendering Helm charts. A `TemplateSet` holds named templates parsed from one or more
+// texts (Helm parses every file of a chart into one set so `define`s are shared); `execute` runs one of them
+// against a FerryCore `Value` and returns the output.
+//
+// Supported:
+// - Lexing: text and `{{ }}` actions, trim markers `{{- ` / ` -}}`, comments `{{/* */}}`, interpreted and
+//   raw strings with Go escapes, rune constants, Go number literals (hex/octal/binary, `_`, floats), bools, nil,
+//   identifiers, `.Field` chains, `$variables`, `|`, parentheses, `:=`, `=`.
+// - Actions: pipelines, `if`/`else if`/`else`, `range` (one or two variables, `else`, `break`, `continue`,
+//   over lists, maps in sorted key order and integers), `with`/`else with`/`else`, `define`, `template`,
+//   `block`, variable declaration and assignment with Go's scoping, `$` as the root data.
+// - Go's missing-key modes (`ExecOptions.missingKey`): `<no value>` (default), zero (Helm), or error.
+// - Builtins: `and`, `or` (short-circuit), `not`, `len`, `index`, `slice`, `print`, `printf`, `println`,
+//   `eq`, `ne`, `lt`, `le`, `gt`, `ge` (Go's comparison rules), `html`, `js`, `urlquery`, `call`.
+// - Output as Go's `%v` prints values; Go-like error texts with template name, line and column; bounded
+//   template recursion, block nesting and output size.
+// - Caller functions: plain ones (`FunctionMap`, for Sprig) and `ContextFunction`s that can run another
+//   template of the set or parse-and-run text against it (`ExecutionContext`), for Helm's `include`/`tpl`.
+//
+// Not yet: the Sprig and Helm functions themselves (they plug in as above); custom delimiters;
+// methods on data (the data model has none); complex numbers; `%#v` Go-syntax output; Helm's final
+// replacement of `<no value>` by the empty string (do it after `execute` when `missingKey == .zero`);
+// `\x` escapes in strings decode to code points rather than raw bytes; parse errors carry no column (as in Go).
+
+/// Options for one execution.
+public struct ExecOptions: Sendable {
+    /// What a missing map key evaluates to, like Go's `Option("missingkey=…")`.
+    public enum MissingKey: Sendable {
+        /// Go's default: "no value", printed as `<no value>`; fields on it are also "no value".
+        case `default`
+        /// The zero value (nil), as Helm configures it: printing gives `<no value>`, a field of it is an error.
+        case zero
+        /// An error: `map has no entry for key "x"`.
+        case error
+    }
+
+    /// The missing-key mode.
+    public var missingKey: MissingKey
+    /// The deepest nesting of `{{template}}` calls allowed.
+    public var maxDepth: Int
+    /// The largest output allowed, in bytes.
+    public var maxOutputBytes: Int
+
+    /// Creates options; the defaults match Go's plain `text/template`.
+    public init(missingKey: MissingKey = .default, maxDepth: Int = 200, maxOutputBytes: Int = 32 << 20) {
+        self.missingKey = missingKey
+        self.maxDepth = maxDepth
+        self.maxOutputBytes = maxOutputBytes
+    }
+}
+
+/// Entry point for parsing templates.
+public struct Template: Sendable {
+    /// Parses `text` as the template `name` (plus its `define`s) with the caller's functions available.
+    public static func parse(name: String, text: String, functions: FunctionMap = [:],
+                             contextFunctions: [String: ContextFunction] = [:]) throws -> TemplateSet {
+        var set = TemplateSet(functions: functions, contextFunctions: contextFunctions)
+        try set.add(name: name, text: text)
+        return set
+    }
+}
+
+/// A set of named templates sharing definitions and functions.
+public struct TemplateSet: Sendable {
+    /// The functions callable from the templates, besides the builtins.
+    public let functions: FunctionMap
+    /// The functions that reach the running execution (Helm's `include`, `tpl`).
+    public let contextFunctions: [String: ContextFunction]
+    var trees: [String: Tree] = [:]
+
+    /// Creates an empty set with the given functions.
+    public init(functions: FunctionMap = [:], contextFunctions: [String: ContextFunction] = [:]) {
+        self.functions = functions
+        self.contextFunctions = contextFunctions
+    }
+
+    /// The names of all templates in the set, sorted.
+    public var names: [String] { trees.keys.sorted() }
+
+    /// Parses another text into the set; its `define`s become visible to every template in the set.
+    public mutating func add(name: String, text: String) throws {
+        let names = Set(functions.keys).union(contextFunctions.keys)
+        let parsed = try Parser.parse(name: name, text: text, functions: names)
+        for (key, tree) in parsed where trees[key] == nil || !tree.root.isEmptyBody {
+            trees[key] = tree
+        }
+    }
+
+    /// Runs the template `name` with `data` as dot and `$`, returning the output.
+    public func execute(_ name: String, data: Value, options: ExecOptions = ExecOptions()) throws -> String {
+        guard let tree = trees[name] else {
+            throw TemplateError(name: name, line: 0, message: "no template \(GoQuote.quote(name)) associated with template set")
+        }
+        let executor = Executor(trees: trees, functions: functions, contextFunctions: contextFunctions,
+                                options: options, tree: tree)
+        return try executor.run(data: data.isNull ? .missing : .value(data))
+    }
+}

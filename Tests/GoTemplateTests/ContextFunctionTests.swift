@@ -1,0 +1,48 @@
+import FerryCore
+import GoTemplate
+import Testing
+
+/// Minimal `include` and `tpl`, the way the Helm layer will build them.
+let helmLike: [String: ContextFunction] = [
+    "include": { context, args in
+        .value(.string(try context.execute(args.first?.data.stringValue ?? "", data: args.count > 1 ? args[1] : .missing)))
+    },
+    "tpl": { context, args in
+        .value(.string(try context.render(text: args.first?.data.stringValue ?? "", name: "tpl", data: args.count > 1 ? args[1] : .missing)))
+    },
+]
+
+@Suite struct ContextFunctionTests {
+    func run(_ text: String, data: Value = [:]) throws -> String {
+        try Template.parse(name: "t", text: text, contextFunctions: helmLike).execute("t", data: data)
+    }
+
+    @Test func includeReturnsATemplatesOutputIntoAPipeline() throws {
+        #expect(try run(#"{{define "x"}}[{{.}}]{{end}}{{include "x" 5 | printf "%s!"}}"#) == "[5]!")
+    }
+
+    @Test func includeDoesNotLeakVariablesOrOutput() throws {
+        #expect(try run(#"{{define "x"}}{{$v := 2}}{{$v}}{{end}}{{$v := 1}}{{$s := include "x" .}}{{$v}}{{$s}}"#) == "12")
+    }
+
+    @Test func anIncludeLoopIsAnErrorNotACrash() throws {
+        #expect {
+            try run(#"{{define "r"}}{{include "r" .}}{{end}}{{include "r" .}}"#)
+        } throws: { error in
+            "\(error)".contains("error calling include: ") && "\(error)".contains("exceeded maximum template depth (200)")
+        }
+    }
+
+    @Test func tplRendersTextAgainstTheSetsDefinitions() throws {
+        let out = try run(#"{{define "x"}}X{{end}}{{tpl .t .}}"#, data: ["t": #"{{.a}}-{{template "x"}}"#, "a": "A"])
+        #expect(out == "A-X")
+    }
+
+    @Test func tplParseErrorsAreReportedWithTheCallingFunction() throws {
+        #expect {
+            try run("{{tpl .t .}}", data: ["t": "{{nope}}"])
+        } throws: { error in
+            "\(error)".contains(#"error calling tpl: template: tpl:1: function "nope" not defined"#)
+        }
+    }
+}
