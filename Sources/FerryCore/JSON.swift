@@ -12,11 +12,32 @@ public enum JSON {
     /// Parses a JSON string.
     public static func parse(_ text: String) throws -> Value { try parse(Data(text.utf8)) }
 
-    /// Serializes compactly (no whitespace), keys in stored order.
-    public static func encode(_ value: Value) -> String {
+    /// Serializes compactly (no whitespace), keys in stored order — or, with `sortedKeys`, in byte order as Go's
+    /// `encoding/json` writes maps (what content hashes such as kustomize's are computed over).
+    public static func encode(_ value: Value, sortedKeys: Bool) -> String {
         var out = ""
-        write(value, into: &out, indent: nil, level: 0)
+        write(sortedKeys ? sorted(value) : value, into: &out, indent: nil, level: 0)
         return out
+    }
+
+    /// Serializes compactly, keys in stored order.
+    public static func encode(_ value: Value) -> String { encode(value, sortedKeys: false) }
+
+    /// A JSON string literal, escaped as Go's `encoding/json` does.
+    public static func quote(_ s: String) -> String {
+        var out = ""
+        writeString(s, into: &out)
+        return out
+    }
+
+    static func sorted(_ value: Value) -> Value {
+        switch value {
+        case .array(let items): return .array(items.map(sorted))
+        case .object(let members):
+            let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            return .object(OrderedDictionary(uniqueKeysWithValues: keys.map { ($0, sorted(members[$0] ?? .null)) }))
+        default: return value
+        }
     }
 
     /// Serializes with two-space indentation.
@@ -82,6 +103,8 @@ public enum JSON {
             case "<": out += "\\u003c"
             case ">": out += "\\u003e"
             case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
             default:
                 if scalar.value < 0x20 {
                     out += String(format: "\\u%04x", scalar.value)

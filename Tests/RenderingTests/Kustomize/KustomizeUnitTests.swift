@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func goJSONEscapesLikeGo() {
-        #expect(GoJSON.string("<a&b>\n\"x\"") == "\"\\u003ca\\u0026b\\u003e\\n\\\"x\\\"\"")
+        #expect(JSON.quote("<a&b>\n\"x\"") == "\"\\u003ca\\u0026b\\u003e\\n\\\"x\\\"\"")
     }
 
     @Test func imageReferencesSplitAndMatchLikeKustomize() {
