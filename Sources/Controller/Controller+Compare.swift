@@ -141,24 +141,25 @@ extension Controller {
     /// Objects this app applied before (known from status and history) that still carry its tracking
     /// annotation but are no longer desired.
     func findOrphans(_ app: Application, desired: [KubeObject]) async throws -> [KubeObject] {
-        let wanted = Set(desired.map(\.key))
-        var known: [ResourceKey: GroupVersionKind] = [:]
-        for r in app.status.resources where !wanted.contains(r.key) {
-            known[r.key] = GroupVersionKind(group: r.group, version: r.version, kind: r.kind)
-        }
         // The latest run covers objects applied after the last status was saved (e.g. a crash mid-sync).
-        for run in try store.syncRuns(app: app.name, limit: 1) {
-            for object in (try? Manifests.parse(run.manifests, file: "sync run \(run.id)")) ?? [] where !wanted.contains(object.key) {
-                known[object.key] = object.gvk
-            }
+        try await trackedLiveObjects(of: app, recentRuns: 1, excluding: Set(desired.map(\.key)))
+    }
+
+    /// Live objects that carry this app's tracking annotation, among those named in its status and in its
+    /// `recentRuns` latest sync runs. A read failure other than 404 is an error: silently missing an object
+    /// would leave it behind.
+    func trackedLiveObjects(of app: Application, recentRuns: Int, excluding: Set<ResourceKey> = []) async throws -> [KubeObject] {
+        var known: [ResourceKey: GroupVersionKind] = [:]
+        for r in app.status.resources { known[r.key] = GroupVersionKind(group: r.group, version: r.version, kind: r.kind) }
+        for run in try store.syncRuns(app: app.name, limit: recentRuns) {
+            for object in (try? Manifests.parse(run.manifests, file: "sync run \(run.id)")) ?? [] { known[object.key] = object.gvk }
         }
-        var orphans: [KubeObject] = []
-        for (key, gvk) in known.sorted(by: { $0.key < $1.key }) {
-            guard let live = try await liveObject(key, gvk: gvk),
-                  TrackingID.app(of: live) == app.name else { continue }
-            orphans.append(live)
+        var tracked: [KubeObject] = []
+        for (key, gvk) in known.sorted(by: { $0.key < $1.key }) where !excluding.contains(key) {
+            guard let live = try await liveObject(key, gvk: gvk), TrackingID.app(of: live) == app.name else { continue }
+            tracked.append(live)
         }
-        return orphans
+        return tracked
     }
 
     func syncOptions(_ app: Application, prune: Bool, dryRun: Bool) -> SyncOptions {

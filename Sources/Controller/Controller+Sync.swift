@@ -46,11 +46,18 @@ extension Controller {
     func runSyncLocked(_ app: Application, rendered: [KubeObject], revision: String, prune: Bool, dryRun: Bool,
                        initiatedBy: String, rollbackOf: Int64?) async throws -> SyncRun {
         let options = syncOptions(app, prune: prune, dryRun: dryRun)
-        let comparison = try await compare(app, rendered: rendered, revision: revision)
-        let namespaced = try await namespacedKinds(for: rendered)
+        // Only the prune candidates are read here; the caller's comparison already read and diffed the rest.
+        let orphans: [KubeObject]
+        let namespaced: [GroupVersionKind: Bool]
+        do {
+            orphans = try await findOrphans(app, desired: try await prepare(app, rendered))
+            namespaced = try await namespacedKinds(for: rendered)
+        } catch let failure as ComparisonFailure {
+            throw ServiceError(.failed, "\(app.name): cannot sync: \(failure.message)")
+        }
         let plan: SyncPlan
         do {
-            plan = try SyncPlanner.plan(desired: rendered, live: comparison.orphans, options: options,
+            plan = try SyncPlanner.plan(desired: rendered, live: orphans, options: options,
                                         isNamespaced: { namespaced[$0] ?? true })
         } catch {
             throw ServiceError(.invalid, "\(app.name): \(error)")
@@ -99,17 +106,9 @@ extension Controller {
 
     /// Deletes every object the app manages (that still carries its tracking annotation), workloads first.
     func deleteManagedObjects(of app: Application) async throws {
-        var keys: [ResourceKey: GroupVersionKind] = [:]
-        for r in app.status.resources { keys[r.key] = GroupVersionKind(group: r.group, version: r.version, kind: r.kind) }
-        for run in try store.syncRuns(app: app.name, limit: 5) {
-            for object in (try? Manifests.parse(run.manifests, file: "sync run \(run.id)")) ?? [] { keys[object.key] = object.gvk }
-        }
-        var live: [KubeObject] = []
-        for (key, gvk) in keys {
-            if let object = try? await api.get(gvk, namespace: key.namespace, name: key.name),
-               TrackingID.app(of: object) == app.name {
-                live.append(object)
-            }
+        let live: [KubeObject]
+        do { live = try await trackedLiveObjects(of: app, recentRuns: 5) } catch let failure as ComparisonFailure {
+            throw ServiceError(.failed, "\(app.name): cannot delete its objects: \(failure.message)")
         }
         let ordered = live.sorted { KindOrder.rank($0.kind) > KindOrder.rank($1.kind) }
         for object in ordered {
