@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders a ~1,000-resource Kustomize overlay with Ferry and with `kubectl kustomize`, side by side in one run,
-# and prints whole-process times (best of RUNS) and peak memory. Needs a release build: swift build -c release.
+# and prints whole-process times (best of RUNS) and peak memory; also Ferry on the same manifests as a plain
+# directory (YAML parse + encode cost without Kustomize). Needs a release build: swift build -c release.
 # Patches are not in the overlay yet: Ferry's renderer does not support them (issue 4).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -25,9 +26,12 @@ measure() { # prints "seconds peak_kib" of the best run
   done
   echo "$best $mem"
 }
+mkdir -p "$work/plain" && cp "$work"/base/svc-*.yaml "$work/plain/"
+read -r ps pm < <(measure "$FERRY" render "$work/plain")
 read -r fs fm < <(measure "$FERRY" render "$overlay")
 read -r ks km < <(measure kubectl kustomize "$overlay")
 echo "objects: $objects; outputs $same"
+echo "ferry render (plain directory, same manifests): ${ps}s  peak ${pm} KiB"
 echo "ferry render:      ${fs}s  peak ${fm} KiB"
 echo "kubectl kustomize: ${ks}s  peak ${km} KiB"
 echo "ratio (kubectl/ferry): time $(echo "scale=1; $ks / $fs" | bc)x, memory $(echo "scale=2; $km / $fm" | bc)x"

@@ -13,7 +13,7 @@ public enum LocalRepository {
         let context = GitFailureContext(url: directory.path, secrets: [])
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (path, data) in files {
-            let file = directory.appendingPathComponent(try FileTreePath.validate(path))
+            let file = directory.appendingPathComponent(try safePath(path))
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: file)
         }
@@ -61,11 +61,9 @@ public enum LocalRepository {
         try context.check(rc, "commit to")
         return LibGit2.hex(commitID)
     }
-}
 
-/// Path validation shared with FerryCore's file tree rules.
-enum FileTreePath {
-    static func validate(_ path: String) throws -> String {
+    /// A repository-relative path checked by FerryCore's rules (no `..`, not absolute).
+    private static func safePath(_ path: String) throws -> String {
         do { return try FileTree.validate(path) } catch {
             throw GitError(.invalid, url: path, message: "\(error)")
         }
