@@ -1,5 +1,6 @@
 import FerryCore
 import Foundation
+import Patch
 
 extension APIServer {
     /// PATCH: merge, JSON, strategic merge patches and server-side apply.
@@ -18,12 +19,7 @@ extension APIServer {
             guard let current else { throw APIError.notFound(target.type, name) }
             var base = current
             if target.subresource == "scale" { base = Scale.view(of: current, target.type) }
-            let patched: Value
-            switch kind {
-            case "application/json-patch+json": patched = try JSONPatch.apply(patch, to: base)
-            case "application/merge-patch+json": patched = MergePatch.apply(patch, to: base)
-            default: patched = MergePatch.applyStrategic(patch, to: base)
-            }
+            let patched = try Self.applyPatch(patch, kind, to: base, schema: Self.patchSchema(target, base))
             let expected = patched[path: ["metadata", "resourceVersion"]]?.stringValue ?? ""
             if !expected.isEmpty, target.subresource == nil,
                expected != current[path: ["metadata", "resourceVersion"]]?.stringValue {
@@ -32,6 +28,27 @@ extension APIServer {
             return .put(try updated(current, with: patched, target, manager: request.fieldManager))
         }
         return .json(target.view(stored))
+    }
+
+    /// Applies a merge, JSON or strategic merge patch; the Patch module's errors become 400 Bad Request.
+    static func applyPatch(_ patch: Value, _ contentType: String, to base: Value,
+                           schema: PatchSchema.Node?) throws -> Value {
+        do {
+            switch contentType {
+            case "application/json-patch+json": return try JSONPatch.apply(patch, to: base)
+            case "application/merge-patch+json": return MergePatch.apply(patch, to: base)
+            default: return try StrategicMerge.apply(patch, to: base, schema: schema)
+            }
+        } catch let error as PatchError {
+            throw APIError.badRequest(error.message)
+        }
+    }
+
+    /// The strategic-merge schema of the patched document: the resource's built-in type, or the Scale view's
+    /// for `/scale`; nil for custom resources (which then patch with JSON merge semantics).
+    static func patchSchema(_ target: Target, _ base: Value) -> PatchSchema.Node? {
+        if target.subresource == "scale" { return PatchSchema.kubernetes.type(of: base) }
+        return PatchSchema.kubernetes.type(apiVersion: target.type.apiVersion, kind: target.type.kind)
     }
 
     /// Server-side apply (`application/apply-patch+yaml`): creates the object when missing, otherwise merges

@@ -17,8 +17,6 @@ struct APIServer: Sendable {
             return try await route(request)
         } catch let error as APIError {
             return .error(error)
-        } catch let error as PatchFailure {
-            return .error(.badRequest(error.message))
         } catch let error as LabelSelectorError {
             return .error(.badRequest(error.message))
         } catch {

@@ -1,5 +1,6 @@
 import FerryCore
 import OrderedCollections
+import Patch
 
 /// One step of a path into an object, in the FieldsV1 encoding: `f:name`, `k:{"name":"web"}`, `i:0`.
 enum PathElement: Hashable, Sendable, Comparable {
@@ -48,37 +49,39 @@ extension FieldPath {
     }
 }
 
-/// Which lists merge item by item, and by which key fields. Other lists are atomic.
-enum MergeKeys {
-    /// The key fields of list `field`'s items, judged from one item; nil for atomic lists.
-    static func keyFields(list field: String?, item: Value) -> [String]? {
-        guard let field, case .object(let members) = item else { return nil }
-        switch field {
-        case "containers", "initContainers", "ephemeralContainers", "env", "volumes", "imagePullSecrets",
-             "volumeDevices":
-            return members["name"] != nil ? ["name"] : nil
-        case "ports":
-            if members["containerPort"] != nil { return ["containerPort"] }
-            return members["port"] != nil ? ["port"] : nil
-        case "volumeMounts": return members["mountPath"] != nil ? ["mountPath"] : nil
-        case "conditions": return members["type"] != nil ? ["type"] : nil
-        case "hostAliases": return members["ip"] != nil ? ["ip"] : nil
-        case "ownerReferences": return members["uid"] != nil ? ["uid"] : nil
-        default: return nil
-        }
+/// Which lists are associative, read from the Kubernetes schema (`PatchSchema`): lists with
+/// `x-kubernetes-list-type: map` are keyed by `x-kubernetes-list-map-keys`; lists that only declare a patch
+/// merge key are keyed by it. Every other list (and every list of a kind without schema) is atomic.
+enum ListKeys {
+    /// The schema of a whole object, from its own `apiVersion` and `kind`; nil for custom resources.
+    static func schema(of object: Value) -> PatchSchema.Node? { PatchSchema.kubernetes.type(of: object) }
+
+    /// The key fields of a list described by `field`, or nil for atomic lists and sets.
+    static func keyFields(_ field: PatchSchema.Field?) -> [String]? {
+        guard let field else { return nil }
+        if field.listType == "map", !field.listMapKeys.isEmpty { return field.listMapKeys }
+        if field.listType == nil, let key = field.patchMergeKey { return [key] }
+        return nil
     }
 
-    /// The `k:` identity of `item` in list `field`, or nil when the list is atomic.
-    static func key(list field: String?, item: Value) -> Value? {
-        guard let fields = keyFields(list: field, item: item) else { return nil }
+    /// The `k:` identity of `item` (its key fields that are set, sorted), or nil when the list is not keyed
+    /// or the item sets none of them.
+    static func key(_ field: PatchSchema.Field?, item: Value) -> Value? {
+        guard let fields = keyFields(field), case .object(let members) = item else { return nil }
         var key = OrderedDictionary<String, Value>()
-        for name in fields.sorted() { key[name] = item[name] }
-        return .object(key)
+        for name in fields.sorted() { key[name] = members[name] }
+        return key.isEmpty ? nil : .object(key)
     }
 
     /// True when every item of `items` has a key, so the list merges by key.
-    static func isAssociative(list field: String?, items: [Value]) -> Bool {
-        !items.isEmpty && items.allSatisfy { key(list: field, item: $0) != nil }
+    static func isAssociative(_ field: PatchSchema.Field?, items: [Value]) -> Bool {
+        !items.isEmpty && items.allSatisfy { key(field, item: $0) != nil }
+    }
+
+    /// True when `item` is the list item `key` identifies: it has every key field with the same value.
+    static func item(_ item: Value, matches key: Value) -> Bool {
+        guard case .object(let members) = item, case .object(let fields) = key, !fields.isEmpty else { return false }
+        return fields.allSatisfy { name, value in members[name].map { $0.semanticallyEquals(value) } ?? false }
     }
 }
 
@@ -86,18 +89,17 @@ extension Value {
     /// The value at `path`, if present.
     func lookup(_ path: FieldPath) -> Value? {
         var current = self
-        var field: String?
         for element in path {
             switch element {
             case .field(let name):
                 guard let next = current[name] else { return nil }
-                current = next; field = name
+                current = next
             case .index(let i):
                 guard let items = current.arrayValue, items.indices.contains(i) else { return nil }
                 current = items[i]
             case .key(let key):
                 guard let items = current.arrayValue,
-                      let item = items.first(where: { MergeKeys.key(list: field, item: $0) == key }) else { return nil }
+                      let item = items.first(where: { ListKeys.item($0, matches: key) }) else { return nil }
                 current = item
             }
         }
@@ -105,19 +107,19 @@ extension Value {
     }
 
     /// Removes the value at `path`; objects and lists emptied by the removal are removed too.
-    mutating func remove(_ path: FieldPath, listField: String? = nil) {
+    mutating func remove(_ path: FieldPath) {
         guard let first = path.first else { return }
         let rest = Array(path.dropFirst())
         switch (first, self) {
         case (.field(let name), .object(var members)):
             guard var child = members[name] else { return }
             if rest.isEmpty { members[name] = nil } else {
-                child.remove(rest, listField: name)
+                child.remove(rest)
                 if child.isEmptyContainer { members[name] = nil } else { members[name] = child }
             }
             self = .object(members)
         case (.key(let key), .array(var items)):
-            guard let i = items.firstIndex(where: { MergeKeys.key(list: listField, item: $0) == key }) else { return }
+            guard let i = items.firstIndex(where: { ListKeys.item($0, matches: key) }) else { return }
             if rest.isEmpty { items.remove(at: i) } else { items[i].remove(rest) }
             self = .array(items)
         case (.index(let i), .array(var items)) where items.indices.contains(i):

@@ -1,5 +1,6 @@
 import FerryCore
 import OrderedCollections
+import Patch
 
 /// A set of owned fields: leaf paths plus the paths of associative-list items (the FieldsV1 `"."` entries).
 struct FieldSet: Hashable, Sendable {
@@ -20,22 +21,28 @@ struct FieldSet: Hashable, Sendable {
     /// The fields set in `object` (identity, server-owned metadata and status excluded).
     init(of object: Value) {
         var paths = Set<FieldPath>()
-        Self.collect(object, at: [], listField: nil, into: &paths)
+        Self.collect(object, at: [], field: nil, type: ListKeys.schema(of: object), into: &paths)
         self.paths = paths
     }
 
-    private static func collect(_ value: Value, at path: FieldPath, listField: String?, into paths: inout Set<FieldPath>) {
+    /// Collects the leaves of `value`; `type` is its schema (for objects) and `field` describes it (for lists).
+    private static func collect(_ value: Value, at path: FieldPath, field: PatchSchema.Field?, type: PatchSchema.Node?,
+                                into paths: inout Set<FieldPath>) {
         if untracked.contains(path) { return }
         switch value {
         case .object(let members) where !members.isEmpty:
-            for (name, child) in members { collect(child, at: path + [.field(name)], listField: name, into: &paths) }
-        case .array(let items) where MergeKeys.isAssociative(list: listField, items: items):
+            for (name, child) in members {
+                let childField = type?.field(name)
+                collect(child, at: path + [.field(name)], field: childField, type: childField?.type, into: &paths)
+            }
+        case .array(let items) where ListKeys.isAssociative(field, items: items):
             for item in items {
-                guard let key = MergeKeys.key(list: listField, item: item) else { continue }
+                guard let key = ListKeys.key(field, item: item) else { continue }
                 let itemPath = path + [.key(key)]
                 paths.insert(itemPath)
                 for (name, child) in item.objectValue ?? [:] {
-                    collect(child, at: itemPath + [.field(name)], listField: name, into: &paths)
+                    let childField = type?.field(name)
+                    collect(child, at: itemPath + [.field(name)], field: childField, type: childField?.type, into: &paths)
                 }
             }
         default:

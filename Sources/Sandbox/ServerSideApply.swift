@@ -1,4 +1,5 @@
 import FerryCore
+import Patch
 
 /// Server-side apply: merges an applied configuration into the live object for one field manager,
 /// removing fields that manager applied before but no longer applies (unless someone else owns them).
@@ -37,7 +38,7 @@ struct ServerSideApply {
         let removed = previous.subtracting(appliedFields).subtracting(others)
         // Remove deepest paths first so item removal does not hide field removal.
         for path in removed.paths.sorted(by: { $0.count > $1.count }) { result.remove(path) }
-        result = Self.merge(applied, into: result, listField: nil)
+        result = Self.merge(applied, into: result, field: nil, type: ListKeys.schema(of: applied))
 
         if let mine { entries[mine] = entry(appliedFields) } else { entries.append(entry(appliedFields)) }
         for i in entries.indices { entries[i].fields = entries[i].fields.present(in: result) }
@@ -64,20 +65,22 @@ struct ServerSideApply {
         return conflicts
     }
 
-    /// Merges `applied` over `live`: objects recursively, associative lists by key, everything else replaced.
-    static func merge(_ applied: Value, into live: Value, listField: String?) -> Value {
+    /// Merges `applied` over `live`: objects recursively, associative lists (per the schema) by key, everything
+    /// else replaced. `type` is the schema of the values (of list items, for lists); `field` describes a list.
+    static func merge(_ applied: Value, into live: Value, field: PatchSchema.Field?, type: PatchSchema.Node?) -> Value {
         switch (applied, live) {
         case (.object(let a), .object(var l)):
             for (name, value) in a {
-                l[name] = l[name].map { merge(value, into: $0, listField: name) } ?? value
+                let child = type?.field(name)
+                l[name] = l[name].map { merge(value, into: $0, field: child, type: child?.type) } ?? value
             }
             return .object(l)
         case (.array(let a), .array(var l))
-            where MergeKeys.isAssociative(list: listField, items: a) && MergeKeys.isAssociative(list: listField, items: l):
+            where ListKeys.isAssociative(field, items: a) && ListKeys.isAssociative(field, items: l):
             for item in a {
-                let key = MergeKeys.key(list: listField, item: item)
-                if let i = l.firstIndex(where: { MergeKeys.key(list: listField, item: $0) == key }) {
-                    l[i] = merge(item, into: l[i], listField: nil)
+                let key = ListKeys.key(field, item: item)
+                if let i = l.firstIndex(where: { ListKeys.key(field, item: $0) == key }) {
+                    l[i] = merge(item, into: l[i], field: nil, type: type)
                 } else {
                     l.append(item)
                 }

@@ -1,4 +1,5 @@
 import FerryCore
+import Patch
 import Testing
 @testable import Sandbox
 
@@ -55,7 +56,7 @@ struct ApplyLogicTests {
                                            ["op": "remove", "path": "/a/b"]], to: doc)
         #expect(patched == ["a": ["c": [1, 2, 3]]])
         #expect(MergePatch.apply(["a": ["b": nil, "d": "x"]], to: doc) == ["a": ["c": [1, 2], "d": "x"]])
-        #expect(throws: PatchFailure.self) { try JSONPatch.apply([["op": "test", "path": "/a/b", "value": 2]], to: doc) }
+        #expect(throws: PatchError.self) { try JSONPatch.apply([["op": "test", "path": "/a/b", "value": 2]], to: doc) }
     }
 }
 
