@@ -1,6 +1,7 @@
 import FerryCore
 import Foundation
 import GitSource
+import Rendering
 
 /// Checks an application spec before it is stored; errors name the field.
 enum ApplicationValidator {
@@ -20,6 +21,9 @@ enum ApplicationValidator {
             }
         }
         try dnsLabel(app.spec.destination.namespace, field: "spec.destination.namespace")
+        do { try source.kustomize?.validate() } catch let error as RenderError {
+            throw ServiceError(.invalid, error.message)
+        }
     }
 
     static func dnsLabel(_ value: String, field: String) throws {

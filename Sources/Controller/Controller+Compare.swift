@@ -91,11 +91,12 @@ extension Controller {
             let display = path == "." ? "" : path
             let tree = try await git.tree(repoURL: repoURL, commit: commit, path: path)
             guard Renderer.detect(tree) == .kustomize, !display.isEmpty else {
-                return try Renderer.render(tree: tree, options: RenderOptions(displayPath: display)).objects
+                return try Renderer.render(tree: tree, options: RenderOptions(displayPath: display, kustomize: app.spec.source.kustomize)).objects
             }
             // An overlay may use bases elsewhere in the repository (`../base`): render from the whole tree.
             let whole = try await git.tree(repoURL: repoURL, commit: commit, path: "")
-            return try Renderer.render(tree: whole, options: RenderOptions(displayPath: display, directory: display)).objects
+            let options = RenderOptions(displayPath: display, directory: display, kustomize: app.spec.source.kustomize)
+            return try Renderer.render(tree: whole, options: options).objects
         } catch let error as GitError {
             throw ComparisonFailure(type: Condition.gitError, message: "\(error)")
         } catch {

@@ -52,8 +52,14 @@ public struct Source: Codable, Sendable, Equatable {
     public var repoURL: String
     public var path: String
     public var targetRevision: String
-    public init(repoURL: String, path: String, targetRevision: String = "HEAD") {
+    /// Argo CD's per-app Kustomize settings, applied when the path holds a kustomization.
+    public var kustomize: KustomizeOverrides?
+    /// Argo CD's per-app Helm settings, applied when the path holds a Chart.yaml.
+    public var helm: HelmSource?
+    public init(repoURL: String, path: String, targetRevision: String = "HEAD", kustomize: KustomizeOverrides? = nil,
+                helm: HelmSource? = nil) {
         self.repoURL = repoURL; self.path = path; self.targetRevision = targetRevision
+        self.kustomize = kustomize; self.helm = helm
     }
 }
 

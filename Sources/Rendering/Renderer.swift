@@ -20,9 +20,13 @@ public struct RenderOptions: Sendable {
     /// The source's directory inside the tree ("" = the root). The tree may hold more than the source
     /// (a whole repository), so a Kustomize overlay can reach bases such as `../base` within it.
     public var directory: String
+    /// Argo CD's per-app Kustomize settings, applied to the source's kustomization before the build.
+    public var kustomize: KustomizeOverrides?
 
-    public init(recurse: Bool = false, displayPath: String = "", directory: String = "") {
+    public init(recurse: Bool = false, displayPath: String = "", directory: String = "",
+                kustomize: KustomizeOverrides? = nil) {
         self.recurse = recurse; self.displayPath = displayPath; self.directory = directory
+        self.kustomize = kustomize
     }
 }
 
@@ -63,11 +67,17 @@ public enum Renderer {
     /// Renders the tree. Throws `DocumentError` (file, line) for invalid manifests, `RenderError` otherwise.
     public static func render(tree: FileTree, options: RenderOptions = RenderOptions()) throws -> RenderResult {
         let source = try tree.subtree(options.directory)
-        switch detect(source) {
+        let type = detect(source)
+        if let overrides = options.kustomize, !overrides.isEmpty, type != .kustomize {
+            throw RenderError(file: join(options.displayPath, "."),
+                              message: "spec.source.kustomize is set, but the path holds no kustomization.yaml")
+        }
+        switch type {
         case .directory:
             return try DirectoryRenderer.render(tree: source, options: options)
         case .kustomize:
-            return try KustomizeRenderer.render(tree: tree, directory: options.directory, displayPath: options.displayPath)
+            let edited = try options.kustomize?.edit(tree, directory: options.directory, displayPath: options.displayPath) ?? tree
+            return try KustomizeRenderer.render(tree: edited, directory: options.directory, displayPath: options.displayPath)
         case .helm:
             throw RenderError(file: join(options.displayPath, "Chart.yaml"),
                               message: "Helm charts are not supported yet")

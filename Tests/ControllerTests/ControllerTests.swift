@@ -157,6 +157,29 @@ import Testing
         await #expect(throws: ServiceError.self) { _ = try await f.controller.create(Application(name: "demo", spec: good)) }
     }
 
+    @Test func argoKustomizeSettingsOnTheSpecShapeWhatIsApplied() async throws {
+        let f = try await Fixture()
+        try await f.commit([
+            "base/kustomization.yaml": "resources: [cm.yaml]\n",
+            "base/cm.yaml": Self.configMap("settings", "v1"),
+            "overlay/kustomization.yaml": "resources: [../base]\nnamePrefix: dev-\n",
+        ])
+        let kustomize = KustomizeOverrides(namePrefix: "prod-", commonLabels: ["tier": "gold"])
+        let spec = ApplicationSpec(source: Source(repoURL: Self.repo, path: "overlay", targetRevision: "main", kustomize: kustomize),
+                                   destination: Destination(namespace: "demo"),
+                                   syncPolicy: SyncPolicy(automated: .init(prune: false, selfHeal: false)))
+        _ = try await f.controller.create(Application(name: "shop", spec: spec))
+        let app = try await f.controller.refresh("shop")
+        #expect(app.status.sync.status == .synced)
+        let live = try #require(f.api.object(ResourceKey(group: "", kind: "ConfigMap", namespace: "demo", name: "prod-settings")))
+        #expect(live.value[path: ["metadata", "labels", "tier"]] == "gold")
+        #expect(f.api.object(ResourceKey(group: "", kind: "ConfigMap", namespace: "demo", name: "dev-settings")) == nil)
+
+        var bad = spec
+        bad.source.kustomize = KustomizeOverrides(images: ["=nothing"])
+        await #expect(throws: ServiceError.self) { _ = try await f.controller.create(Application(name: "bad", spec: bad)) }
+    }
+
     @Test func secretValuesNeverLeaveThroughHistoryOrDiff() async throws {
         let f = try await Fixture()
         let secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\nstringData:\n  password: hunter2-plaintext\n"
