@@ -32,7 +32,10 @@ let package = Package(
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         .target(name: "Patch", dependencies: ["FerryCore"], resources: [.copy("Resources/patch-schema.json")]),
-        .target(name: "Rendering", dependencies: ["FerryCore", "Patch"]),
+        .target(name: "Rendering", dependencies: [
+            "FerryCore", "Patch",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
         .target(name: "GoTemplate", dependencies: ["FerryCore"]),
         .target(name: "GitSource", dependencies: [
             "CLibGit2", "FerryCore",

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes a Kustomize overlay of N apps (Deployment + Service + ConfigMap each) over a base, for the render
-benchmark. Usage: generate.py OUT_DIR [N]  (default N = 334, i.e. about 1,000 resources)."""
+benchmark. The overlay uses a namespace, a name prefix, labels, annotations, images, replicas, generators,
+a strategic-merge patch (every Deployment, by label selector) and a JSON 6902 patch (every Service). Usage: generate.py OUT_DIR [N]  (default N = 334, i.e. about 1,000 resources)."""
 import os
 import sys
 
@@ -88,5 +89,38 @@ secretGenerator:
 - name: prod-credentials
   literals:
   - user=admin
+patches:
+- target:
+    kind: Deployment
+    labelSelector: app
+  patch: |-
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: every-deployment
+    spec:
+      template:
+        spec:
+          containers:
+          - name: app
+            env:
+            - name: ENVIRONMENT
+              value: prod
+            resources:
+              requests:
+                cpu: 100m
+                memory: 128Mi
+              limits:
+                memory: 256Mi
+- target:
+    version: v1
+    kind: Service
+  patch: |-
+    - op: add
+      path: /spec/sessionAffinity
+      value: ClientIP
+    - op: replace
+      path: /spec/ports/0/port
+      value: 8080
 """)
 print(overlay)

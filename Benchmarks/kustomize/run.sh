@@ -2,7 +2,6 @@
 # Renders a ~1,000-resource Kustomize overlay with Ferry and with `kubectl kustomize`, side by side in one run,
 # and prints whole-process times (best of RUNS) and peak memory; also Ferry on the same manifests as a plain
 # directory (YAML parse + encode cost without Kustomize). Needs a release build: swift build -c release.
-# Patches are not in the overlay yet: Ferry's renderer does not support them (issue 4).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-5}

@@ -95,7 +95,8 @@ extension Controller {
             }
             // An overlay may use bases elsewhere in the repository (`../base`): render from the whole tree.
             let whole = try await git.tree(repoURL: repoURL, commit: commit, path: "")
-            let options = RenderOptions(displayPath: display, directory: display, kustomize: app.spec.source.kustomize)
+            // File names in errors are then relative to the repository root, as the tree is.
+            let options = RenderOptions(displayPath: "", directory: display, kustomize: app.spec.source.kustomize)
             return try Renderer.render(tree: whole, options: options).objects
         } catch let error as GitError {
             throw ComparisonFailure(type: Condition.gitError, message: "\(error)")

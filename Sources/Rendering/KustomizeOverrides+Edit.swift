@@ -9,10 +9,10 @@ extension KustomizeOverrides {
         guard !isEmpty else { return tree }
         let candidates = KustomizeRenderer.fileNames.map { directory.isEmpty ? $0 : "\(directory)/\($0)" }
         guard let path = candidates.first(where: { tree[$0] != nil }), let data = tree[path] else {
-            throw RenderError(file: Renderer.join(displayPath, "kustomization.yaml"),
+            throw RenderError(file: Renderer.join(displayPath, directory.isEmpty ? "kustomization.yaml" : "\(directory)/kustomization.yaml"),
                               message: "spec.source.kustomize is set, but the path holds no kustomization")
         }
-        let file = Renderer.join(displayPath, (path as NSString).lastPathComponent)
+        let file = Renderer.join(displayPath, path)
         var k = try YAML.parse(String(decoding: data, as: UTF8.self), file: file)
         if k.isNull { k = .emptyObject }
         guard case .object = k else { throw RenderError(file: file, message: "a kustomization must be a mapping") }

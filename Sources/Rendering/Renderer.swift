@@ -69,7 +69,7 @@ public enum Renderer {
         let source = try tree.subtree(options.directory)
         let type = detect(source)
         if let overrides = options.kustomize, !overrides.isEmpty, type != .kustomize {
-            throw RenderError(file: join(options.displayPath, "."),
+            throw RenderError(file: join(options.displayPath, options.directory.isEmpty ? "." : options.directory),
                               message: "spec.source.kustomize is set, but the path holds no kustomization.yaml")
         }
         switch type {

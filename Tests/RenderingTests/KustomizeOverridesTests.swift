@@ -35,7 +35,7 @@ import Testing
     func render(_ overrides: KustomizeOverrides, files: [String: String] = base) throws -> KubeObject {
         var tree = FileTree()
         for (path, text) in files { try tree.add(path, Data(text.utf8)) }
-        let result = try Renderer.render(tree: tree, options: RenderOptions(displayPath: "app", directory: "app", kustomize: overrides))
+        let result = try Renderer.render(tree: tree, options: RenderOptions(directory: "app", kustomize: overrides))
         return try #require(result.objects.first)
     }
 

@@ -11,12 +11,62 @@ struct FieldSpec: Sendable {
     var create: Bool
 
     init(_ path: String, kind: String? = nil, group: String? = nil, version: String? = nil, create: Bool) {
-        self.path = path.split(separator: "/").map(String.init)
+        self.path = FieldSpec.split(path)
         self.kind = kind; self.group = group; self.version = version; self.create = create
     }
 
+    /// Reads one `fieldSpecs` entry (`path`, `group`, `version`, `kind`, `create`) of a configuration file.
+    init(_ value: Value, file: String, field: String) throws {
+        guard case .object(let members) = value else {
+            throw RenderError(file: file, message: "'\(field)' entries must be mappings, found a \(value.typeName)")
+        }
+        for key in members.keys where !["path", "group", "version", "kind", "create", "apiVersion"].contains(key) {
+            throw RenderError(file: file, message: "unknown field '\(field).\(key)' (expected path, group, version, kind, create)")
+        }
+        guard let path = value["path"]?.stringValue, !path.isEmpty else {
+            throw RenderError(file: file, message: "every '\(field)' entry needs a 'path'")
+        }
+        func text(_ key: String) -> String? { value[key]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } }
+        self.init(path, kind: text("kind"), group: text("group"), version: text("version"),
+                  create: value["create"]?.boolValue ?? false)
+        if let apiVersion = text("apiVersion") {
+            let parts = apiVersion.split(separator: "/", maxSplits: 1).map(String.init)
+            if parts.count == 2 { group = parts[0]; version = parts[1] } else { version = apiVersion }
+        }
+    }
+
+    /// Splits a field-spec path on `/`, keeping `\/` (an escaped slash, as in annotation keys) and slashes
+    /// inside `[...]` within one segment.
+    static func split(_ path: String) -> [String] {
+        var parts: [String] = [], current = "", depth = 0, escaped = false
+        for c in path {
+            if escaped { current.append(c); escaped = false; continue }
+            switch c {
+            case "\\": escaped = true
+            case "[": depth += 1; current.append(c)
+            case "]": depth = max(0, depth - 1); current.append(c)
+            case "/" where depth == 0: parts.append(current); current = ""
+            default: current.append(c)
+            }
+        }
+        parts.append(current)
+        return parts.filter { !$0.isEmpty }
+    }
+
+    /// Same selector and path (kustomize refuses two such specs that disagree on `create`).
+    func sameTarget(_ other: FieldSpec) -> Bool {
+        group == other.group && version == other.version && kind == other.kind && path == other.path
+    }
+
+    /// The path as written in configuration files.
+    var pathText: String { path.map { $0.replacingOccurrences(of: "/", with: "\\/") }.joined(separator: "/") }
+
     func applies(to object: Value) -> Bool {
-        let gvk = KubeObject(object).gvk
+        if let kind, kind != object["kind"]?.stringValue { return false }
+        return applies(to: KubeObject(object).gvk)
+    }
+
+    func applies(to gvk: GroupVersionKind) -> Bool {
         if let kind, kind != gvk.kind { return false }
         if let group, group != gvk.group { return false }
         if let version, version != gvk.version { return false }

@@ -60,7 +60,7 @@ enum Generators {
         let envs = (entry["envs"]?.arrayValue ?? []) + (entry["env"].map { [$0] } ?? [])
         for env in envs {
             guard let path = env.stringValue else { throw RenderError(file: k.file, message: "\(generator): env file names must be strings") }
-            let text = try builder.text(try k.resolve(path), for: k.file)
+            let text = try builder.file(path, from: k, field: "\(generator) env file").text
             for (n, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 var line = Substring(rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine))
                 if n == 0, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
@@ -81,7 +81,7 @@ enum Generators {
             let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
             let path = parts.count == 2 ? parts[1] : s
             let key = parts.count == 2 ? parts[0] : String(path.split(separator: "/").last ?? "")
-            out.append((key, try builder.text(try k.resolve(path), for: k.file)))
+            out.append((key, try builder.file(path, from: k, field: "\(generator) file").text))
         }
         var seen = Set<String>()
         for (key, _) in out where !seen.insert(key).inserted {

@@ -8,6 +8,7 @@ enum Images {
         var newName: String?
         var newTag: String?
         var digest: String?
+        var tagSuffix: String?
     }
 
     static func run(_ k: Kustomization, resources: inout [KResource]) throws {
@@ -15,6 +16,22 @@ enum Images {
             let rule = try parse(entry, file: k.file)
             for i in resources.indices where resources[i].kind != "CustomResourceDefinition" {
                 walk(&resources[i].value, rule)
+            }
+            // kustomize then runs the field-spec filter with the same rule, so a match is updated twice.
+            // That second pass only changes something with tagSuffix (which appends again) or for fields
+            // the legacy walk does not reach (specs added by `configurations`).
+            let defaults = TransformerConfig.defaults.images
+            let specs = rule.tagSuffix?.isEmpty == false ? k.config.images
+                : k.config.images.filter { spec in !defaults.contains { $0.sameTarget(spec) } }
+            for i in resources.indices where !specs.isEmpty {
+                for spec in specs {
+                    var existing = spec
+                    existing.create = false
+                    existing.apply(to: &resources[i].value) { current in
+                        guard case .string(let image)? = current, let updated = apply(rule, to: image) else { return current }
+                        return .string(updated)
+                    }
+                }
             }
         }
     }
@@ -32,10 +49,11 @@ enum Images {
         guard let name = try text("name"), !name.isEmpty else {
             throw RenderError(file: file, message: "images: every entry needs a 'name'")
         }
-        for key in entry.objectValue?.keys ?? [] where !["name", "newName", "newTag", "digest"].contains(key) {
+        for key in entry.objectValue?.keys ?? [] where !["name", "newName", "newTag", "digest", "tagSuffix"].contains(key) {
             throw RenderError(file: file, message: "kustomization field 'images.\(key)' is not supported yet")
         }
-        return Rule(name: name, newName: try text("newName"), newTag: try text("newTag"), digest: try text("digest"))
+        return Rule(name: name, newName: try text("newName"), newTag: try text("newTag"), digest: try text("digest"),
+                    tagSuffix: try text("tagSuffix"))
     }
 
     static func walk(_ node: inout Value, _ rule: Rule) {
@@ -72,6 +90,7 @@ enum Images {
         if !newTag.isEmpty && !newDigest.isEmpty { tag = newTag; digest = newDigest }
         else if !newTag.isEmpty { tag = newTag; digest = "" }
         else if !newDigest.isEmpty { tag = ""; digest = newDigest }
+        else if let suffix = rule.tagSuffix, !suffix.isEmpty { tag += suffix; digest = "" }
         var out = name
         if !tag.isEmpty { out += ":" + tag }
         if !digest.isEmpty { out += "@" + digest }

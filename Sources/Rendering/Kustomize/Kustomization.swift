@@ -8,13 +8,34 @@ struct Kustomization {
     var directory: String
     var raw: Value
 
-    /// Fields Ferry renders today; anything else is refused by name rather than ignored.
+    /// The field specs in effect while this kustomization's transformers run (defaults, `configurations`,
+    /// `crds` and whatever its bases and components brought along).
+    var config = TransformerConfig.defaults
+
+    /// The build's `openapi` schema choice, which strategic-merge patches consult (shared by reference).
+    var openAPI = OpenAPISchemas()
+
+    /// Fields Ferry renders; anything else is refused by name rather than ignored.
     static let supportedFields: Set<String> = [
-        "apiVersion", "kind", "resources", "bases", "namespace", "namePrefix", "nameSuffix",
-        "commonLabels", "commonAnnotations", "labels", "images", "replicas",
+        "apiVersion", "kind", "resources", "bases", "components", "crds", "namespace", "namePrefix", "nameSuffix",
+        "commonLabels", "commonAnnotations", "labels", "images", "replicas", "replacements", "vars",
         "configMapGenerator", "secretGenerator", "generatorOptions", "patches", "patchesJson6902",
-        "sortOptions", "metadata",
+        "patchesStrategicMerge",
+        "configurations", "openapi", "sortOptions", "buildMetadata", "metadata",
+        "transformers", "generators", "imageTags",
     ]
+
+    /// Warnings for deprecated fields, as kubectl prints them ("'vars' is deprecated…").
+    var deprecations: [String] = []
+
+    /// Deprecated fields and their replacements, in kustomize's order.
+    static let deprecatedFields: [(String, String)] = [
+        ("bases", "resources"), ("commonLabels", "labels"), ("imageTags", "images"),
+        ("patchesJson6902", "patches"), ("patchesStrategicMerge", "patches"), ("vars", "replacements"),
+    ]
+
+    /// Fields that need Helm, which the native renderer does not run.
+    static let helmFields: Set<String> = ["helmCharts", "helmGlobals", "helmChartInflationGenerator"]
 
     init(file: String, directory: String, text: String) throws {
         self.file = file
@@ -25,15 +46,28 @@ struct Kustomization {
             throw RenderError(file: file, message: "a kustomization must be a mapping, found a \(value.typeName)")
         }
         self.raw = value
+        deprecations = Kustomization.deprecatedFields.filter { members[$0.0] != nil }
+            .map { "'\($0.0)' is deprecated; use '\($0.1)' instead" }
+        // kustomize folds the deprecated `imageTags` into `images`.
+        if let tags = value["imageTags"]?.arrayValue {
+            raw["images"] = .array((value["images"]?.arrayValue ?? []) + tags)
+            raw["imageTags"] = nil
+        }
         for key in members.keys where !Kustomization.supportedFields.contains(key) {
+            if Kustomization.helmFields.contains(key) {
+                throw RenderError(file: file, message: "\(key): Helm inflation is not supported yet (kubectl kustomize also refuses it without --enable-helm)")
+            }
+            if key == "validators" {
+                throw RenderError(file: file, message: "validators: validator plugins are not supported (they are exec or KRM-function plugins)")
+            }
             throw RenderError(file: file, message: "kustomization field '\(key)' is not supported yet")
         }
-        if let kind = value["kind"]?.stringValue, kind != "Kustomization" {
-            throw RenderError(file: file, message: "kind '\(kind)' is not supported yet (expected Kustomization)")
+        if let kind = value["kind"]?.stringValue, kind != "Kustomization", kind != "Component" {
+            throw RenderError(file: file, message: "kind '\(kind)' is not supported (expected Kustomization or Component)")
         }
-        if let sort = value["sortOptions"], sort["order"]?.stringValue != "legacy" || sort["legacySortOptions"] != nil {
-            throw RenderError(file: file, message: "kustomization field 'sortOptions' is not supported yet (only order: legacy)")
-        }
+        try SortOptions.validate(value["sortOptions"], file: file)
+        try BuildMetadata.validate(value["buildMetadata"], file: file)
+        try OpenAPIField.validate(self)
     }
 
     func string(_ key: String) throws -> String? {
@@ -80,6 +114,17 @@ struct Kustomization {
             default: throw RenderError(file: file, message: "'\(field).\(key)' must be a string, found a \(v.typeName)")
             }
         }
+    }
+
+    /// Resolves a file name and checks that the file lies in or below this kustomization's directory
+    /// (kustomize's default load restriction; only directories of bases may be elsewhere).
+    func resolveFile(_ relative: String, field: String) throws -> String {
+        let path = try resolve(relative)
+        let inside = directory.isEmpty || path.hasPrefix(directory + "/")
+        guard inside, path != directory else {
+            throw RenderError(file: file, message: "\(field): file '\(relative)' is not in or below the kustomization directory (security restriction)")
+        }
+        return path
     }
 
     /// Resolves `relative` against this kustomization's directory, staying inside the tree.

@@ -11,21 +11,26 @@ enum LegacyOrder {
     ]
     static let last = ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"]
 
-    static func rank(_ kind: String) -> Int {
-        if let i = first.firstIndex(of: kind) { return i - first.count }
-        if let i = last.firstIndex(of: kind) { return i + 1 }
-        return 0
+    /// Kind ranks: `first` kinds get negative ranks in order, `last` kinds positive ones, others 0
+    /// (a kind listed twice keeps its last position, as in kustomize).
+    static func ranks(first: [String], last: [String]) -> [String: Int] {
+        var ranks: [String: Int] = [:]
+        for (i, kind) in first.enumerated() { ranks[kind] = i - first.count }
+        for (i, kind) in last.enumerated() { ranks[kind] = i + 1 }
+        return ranks
     }
+
+    static let defaultRanks = ranks(first: first, last: last)
 
     static func gvkString(_ gvk: GroupVersionKind) -> String {
         [gvk.group.isEmpty ? "~G" : gvk.group, gvk.version.isEmpty ? "~V" : gvk.version,
          gvk.kind.isEmpty ? "~K" : gvk.kind].joined(separator: "_")
     }
 
-    static func less(_ a: KResource, _ b: KResource) -> Bool {
+    static func less(_ a: KResource, _ b: KResource, ranks: [String: Int]) -> Bool {
         let ga = KubeObject(a.value).gvk, gb = KubeObject(b.value).gvk
         if ga != gb {
-            let ra = rank(ga.kind), rb = rank(gb.kind)
+            let ra = ranks[ga.kind] ?? 0, rb = ranks[gb.kind] ?? 0
             if ra != rb { return ra < rb }
             if ga.kind == "Namespace" && gb.kind == "Namespace" && (ga.group.isEmpty || gb.group.isEmpty) {
                 return gvkString(ga) > gvkString(gb)
@@ -39,10 +44,10 @@ enum LegacyOrder {
     }
 
     /// A stable sort by kustomize's legacy comparator.
-    static func sorted(_ resources: [KResource]) -> [KResource] {
+    static func sorted(_ resources: [KResource], ranks: [String: Int] = defaultRanks) -> [KResource] {
         resources.enumerated().sorted { x, y in
-            if less(x.element, y.element) { return true }
-            if less(y.element, x.element) { return false }
+            if less(x.element, y.element, ranks: ranks) { return true }
+            if less(y.element, x.element, ranks: ranks) { return false }
             return x.offset < y.offset
         }.map(\.element)
     }

@@ -1,76 +1,151 @@
 import FerryCore
 
-/// Rewrites references to ConfigMaps, Secrets, ServiceAccounts and PersistentVolumeClaims in pod
-/// specs after their names changed (prefix, suffix, content hash), as kustomize's name-reference
-/// transformer does for workloads.
+/// Rewrites references to renamed objects (prefix, suffix, content hash, namespace) in the fields the
+/// `nameReference` configuration lists, with kustomize's candidate selection: earlier names, the target
+/// kind (and `roleRef` kind), namespace, then equal prefixes/suffixes.
 enum NameReferences {
-    /// Where pod specs live, by kind.
-    static let podSpecPaths: [String: [String]] = [
-        "Pod": ["spec"],
-        "Deployment": ["spec", "template", "spec"], "ReplicaSet": ["spec", "template", "spec"],
-        "DaemonSet": ["spec", "template", "spec"], "StatefulSet": ["spec", "template", "spec"],
-        "Job": ["spec", "template", "spec"], "ReplicationController": ["spec", "template", "spec"],
-        "CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
-    ]
-
-    static func fix(_ resources: inout [KResource]) {
+    static func fix(_ resources: inout [KResource], config: [NameBackReference], file: String) throws {
+        let candidates = Candidates(resources)
         for i in resources.indices {
-            guard let path = podSpecPaths[resources[i].kind], var spec = resources[i].value[path: path],
-                  case .object = spec else { continue }
-            let namespace = resources[i].namespace
-            let resolve = { (kind: String, name: String) -> String in
-                rename(kind: kind, name: name, namespace: namespace, in: resources)
-            }
-            fixPodSpec(&spec, resolve)
-            resources[i].value[path: path] = spec
-        }
-    }
-
-    /// The current name of the `kind` object once called `name` (preferring the same namespace).
-    static func rename(kind: String, name: String, namespace: String, in resources: [KResource]) -> String {
-        let candidates = resources.filter { $0.kind == kind && $0.names.contains(name) }
-        let sameNamespace = candidates.filter { $0.namespace == namespace }
-        let pick = sameNamespace.count == 1 ? sameNamespace.first : (candidates.count == 1 ? candidates.first : nil)
-        return pick?.name ?? name
-    }
-
-    static func fixPodSpec(_ spec: inout Value, _ resolve: (String, String) -> String) {
-        func update(_ node: inout Value, _ path: [String], kind: String) {
-            guard let name = node[path: path]?.stringValue else { return }
-            node[path: path] = .string(resolve(kind, name))
-        }
-        if let sa = spec["serviceAccountName"]?.stringValue { spec["serviceAccountName"] = .string(resolve("ServiceAccount", sa)) }
-        if let sa = spec["serviceAccount"]?.stringValue { spec["serviceAccount"] = .string(resolve("ServiceAccount", sa)) }
-        mapArray(&spec, "imagePullSecrets") { update(&$0, ["name"], kind: "Secret") }
-        mapArray(&spec, "volumes") { volume in
-            update(&volume, ["configMap", "name"], kind: "ConfigMap")
-            update(&volume, ["secret", "secretName"], kind: "Secret")
-            update(&volume, ["persistentVolumeClaim", "claimName"], kind: "PersistentVolumeClaim")
-            if var projected = volume["projected"] {
-                mapArray(&projected, "sources") { source in
-                    update(&source, ["configMap", "name"], kind: "ConfigMap")
-                    update(&source, ["secret", "name"], kind: "Secret")
-                }
-                volume["projected"] = projected
-            }
-        }
-        for key in ["containers", "initContainers", "ephemeralContainers"] {
-            mapArray(&spec, key) { container in
-                mapArray(&container, "envFrom") { source in
-                    update(&source, ["configMapRef", "name"], kind: "ConfigMap")
-                    update(&source, ["secretRef", "name"], kind: "Secret")
-                }
-                mapArray(&container, "env") { variable in
-                    update(&variable, ["valueFrom", "configMapKeyRef", "name"], kind: "ConfigMap")
-                    update(&variable, ["valueFrom", "secretKeyRef", "name"], kind: "Secret")
+            let referrer = resources[i]
+            let gvk = KubeObject(referrer.value).gvk
+            for reference in config {
+                for spec in reference.referrers where spec.applies(to: gvk) {
+                    let fixer = Fixer(referrer: referrer, target: reference, spec: spec, candidates: candidates, file: file)
+                    try spec.apply(to: &resources[i].value) { current in
+                        guard let current, !current.isNull else { return current }
+                        return try fixer.set(current)
+                    }
                 }
             }
         }
     }
+}
 
-    static func mapArray(_ node: inout Value, _ key: String, _ body: (inout Value) -> Void) {
-        guard case .array(var items) = node[key] else { return }
-        for i in items.indices { body(&items[i]) }
-        node[key] = .array(items)
+/// The possible referral targets, indexed by the names they had before (only renamed or moved objects
+/// can be targets), with kustomize's SubsetThatCouldBeReferencedByResource as a per-candidate check.
+struct Candidates {
+    let resources: [KResource]
+    let byPreviousName: [String: [Int]]
+
+    init(_ resources: [KResource]) {
+        self.resources = resources
+        var index: [String: [Int]] = [:]
+        for (i, r) in resources.enumerated() {
+            for name in Set(r.previousIDs.map(\.name)) { index[name, default: []].append(i) }
+        }
+        byPreviousName = index
+    }
+
+    /// Objects once called `name` that `referrer` may refer to.
+    func named(_ name: String, referableBy referrer: KResource) -> [KResource] {
+        let isReferable = referable(by: referrer)
+        return (byPreviousName[name] ?? []).map { resources[$0] }.filter(isReferable)
+    }
+
+    /// Whether some object `referrer` may refer to was originally in `namespace` (kustomize then picks
+    /// mapping references from that group, else from the objects currently in `namespace`).
+    func anyOriginallyIn(_ namespace: String, referableBy referrer: KResource) -> Bool {
+        let isReferable = referable(by: referrer)
+        return resources.contains { !$0.isClusterScoped && $0.originalNamespace == namespace && isReferable($0) }
+    }
+
+    /// kustomize's SubsetThatCouldBeReferencedByResource as a predicate.
+    func referable(by referrer: KResource) -> (KResource) -> Bool {
+        if referrer.isClusterScoped { return { _ in true } }
+        var subjectNamespaces: Set<String> = []
+        if referrer.kind == "RoleBinding" {
+            for subject in referrer.value["subjects"]?.arrayValue ?? [] where subject["kind"]?.stringValue == "ServiceAccount" {
+                if let ns = subject["namespace"]?.stringValue { subjectNamespaces.insert(ns) }
+            }
+        }
+        let namespace = referrer.effectiveNamespace
+        return { $0.isClusterScoped || $0.effectiveNamespace == namespace || subjectNamespaces.contains($0.namespace) }
+    }
+}
+
+/// Updates one referrer field.
+private struct Fixer {
+    let referrer: KResource
+    let target: NameBackReference
+    let spec: FieldSpec
+    let candidates: Candidates
+    let file: String
+
+    func set(_ node: Value) throws -> Value {
+        switch node {
+        case .string: return try setScalar(node)
+        case .object: return try setMapping(node)
+        case .array(let items):
+            return .array(try items.map { item in
+                switch item {
+                case .object: return try setMapping(item)
+                case .string: return try setScalar(item)
+                default: return item
+                }
+            })
+        default: return node
+        }
+    }
+
+    func setScalar(_ node: Value) throws -> Value {
+        guard let old = node.stringValue,
+              let referral = try select(old, candidates.named(old, referableBy: referrer), sameNamespaceToo: false) else { return node }
+        return .string(referral.name)
+    }
+
+    func setMapping(_ node: Value) throws -> Value {
+        guard let old = node["name"]?.stringValue else {
+            throw RenderError(file: file, message: "name reference: no 'name' field in '\(spec.pathText)' of \(referrer.kind) '\(referrer.name)'")
+        }
+        var pool = candidates.named(old, referableBy: referrer)
+        if let namespace = node["namespace"]?.stringValue {
+            pool = candidates.anyOriginallyIn(namespace, referableBy: referrer)
+                ? pool.filter { !$0.isClusterScoped && $0.originalNamespace == namespace }
+                : pool.filter { !$0.isClusterScoped && $0.effectiveNamespace == namespace }
+        }
+        guard let referral = try select(old, pool, sameNamespaceToo: true) else { return node }
+        if referral.name == old && referral.namespace.isEmpty { return node }
+        var out = node
+        out["name"] = .string(referral.name)
+        if !referral.namespace.isEmpty { out["namespace"] = .string(referral.namespace) }
+        return out
+    }
+
+    /// kustomize's selectReferral.
+    func select(_ oldName: String, _ pool: [KResource], sameNamespaceToo: Bool) throws -> KResource? {
+        var found = pool.filter { candidate in
+            candidate.previousIDs.contains { $0.name == oldName } && target.selects(KubeObject(candidate.value).gvk)
+        }
+        if spec.path.last == "name", spec.path.dropLast().last == "roleRef", let roleRef = referrer.value["roleRef"],
+           let kind = roleRef["kind"]?.stringValue, let group = roleRef["apiGroup"]?.stringValue {
+            found = found.filter { c in
+                let gvk = KubeObject(c.value).gvk
+                return gvk.kind == kind && (group.isEmpty || gvk.group == group)
+            }
+        }
+        if !referrer.isClusterScoped {
+            found = found.filter {
+                $0.isClusterScoped || $0.kind == "ServiceAccount" || $0.effectiveNamespace == referrer.effectiveNamespace
+            }
+        }
+        if found.count == 1 { return found[0] }
+        found = found.filter { affixesEqual($0, allowEmpty: true) }
+        if found.count > 1 { found = found.filter { affixesEqual($0, allowEmpty: false) } }
+        if found.count <= 1 { return found.first }
+        let identical = found.allSatisfy { $0.name == found[0].name && (!sameNamespaceToo || $0.namespace == found[0].namespace) }
+        if identical { return found[0] }
+        let ids = found.map { "\($0.kind) \($0.namespace.isEmpty ? "" : $0.namespace + "/")\($0.name)" }.joined(separator: ", ")
+        throw RenderError(file: file, message: "found multiple possible referrals for '\(oldName)' in '\(spec.pathText)' of \(referrer.kind) '\(referrer.name)': \(ids)")
+    }
+
+    func affixesEqual(_ candidate: KResource, allowEmpty: Bool) -> Bool {
+        func sameEnding(_ a: [String], _ b: [String]) -> Bool {
+            let n = min(a.count, b.count)
+            return n == 0 ? a.count == b.count : Array(a.suffix(n)) == Array(b.suffix(n))
+        }
+        let prefixes = (allowEmpty && (candidate.prefixes.isEmpty || referrer.prefixes.isEmpty)) || sameEnding(candidate.prefixes, referrer.prefixes)
+        let suffixes = (allowEmpty && (candidate.suffixes.isEmpty || referrer.suffixes.isEmpty)) || sameEnding(candidate.suffixes, referrer.suffixes)
+        return prefixes && suffixes
     }
 }

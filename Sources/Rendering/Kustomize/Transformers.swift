@@ -2,30 +2,24 @@ import FerryCore
 
 /// kustomize's builtin transformers, run in its fixed order after resources and generators.
 enum Transformers {
-    static func run(_ k: Kustomization, resources: inout [KResource]) throws {
-        try Patches.run(k, resources: &resources)
+    static func run(_ k: Kustomization, builder: Builder, resources: inout [KResource]) throws {
+        try Patches.run(k, builder: builder, resources: &resources)
         if let namespace = try k.string("namespace"), !namespace.isEmpty {
-            for i in resources.indices { setNamespace(namespace, on: &resources[i]) }
+            for i in resources.indices { setNamespace(namespace, specs: k.config.namespace, on: &resources[i]) }
         }
-        let prefix = try k.string("namePrefix") ?? ""
-        let suffix = try k.string("nameSuffix") ?? ""
-        if !prefix.isEmpty || !suffix.isEmpty {
-            for i in resources.indices where !skipsPrefix(resources[i]) {
-                if !prefix.isEmpty { resources[i].rename(prefix + resources[i].name) }
-                if !suffix.isEmpty { resources[i].rename(resources[i].name + suffix) }
-            }
-        }
+        try NameAffixes.run(k, resources: &resources)
         try labels(k, resources: &resources)
         let annotations = try k.stringMap(k.raw["commonAnnotations"], field: "commonAnnotations")
         if !annotations.isEmpty {
-            for i in resources.indices { merge(annotations, specs: DefaultFieldSpecs.commonAnnotations, into: &resources[i].value) }
+            for i in resources.indices { merge(annotations, specs: k.config.commonAnnotations, into: &resources[i].value) }
         }
-        try Patches.runJSON6902(k, resources: &resources)
+        try Patches.runJSON6902(k, builder: builder, resources: &resources)
         try replicas(k, resources: &resources)
         try Images.run(k, resources: &resources)
     }
 
-    static func setNamespace(_ namespace: String, on resource: inout KResource) {
+    static func setNamespace(_ namespace: String, specs: [FieldSpec], on resource: inout KResource) {
+        resource.storePreviousID()
         let gvk = KubeObject(resource.value).gvk
         if gvk.kind == "Namespace" {
             if resource.apiVersion == "v1" { resource.rename(namespace) }
@@ -41,12 +35,10 @@ enum Transformers {
             }
             resource.value["subjects"] = .array(subjects)
         }
-        let specs = [
-            FieldSpec("spec/service/namespace", kind: "APIService", group: "apiregistration.k8s.io", create: true),
-            FieldSpec("spec/conversion/webhook/clientConfig/service/namespace", kind: "CustomResourceDefinition",
-                      group: "apiextensions.k8s.io", create: false),
-        ]
-        for spec in specs { spec.apply(to: &resource.value) { _ in .string(namespace) } }
+        // metadata/name of a Namespace is handled above (only for core v1 Namespaces, as kustomize does).
+        for spec in specs where !(spec.kind == "Namespace" && spec.path == ["metadata", "name"]) {
+            spec.apply(to: &resource.value) { _ in .string(namespace) }
+        }
     }
 
     static func skipsPrefix(_ resource: KResource) -> Bool {
@@ -55,25 +47,28 @@ enum Transformers {
             || (gvk.kind == "APIService" && gvk.group == "apiregistration.k8s.io")
     }
 
+    /// `labels` entries first, then `commonLabels`, as kustomize configures its label transformers.
     static func labels(_ k: Kustomization, resources: inout [KResource]) throws {
-        let common = try k.stringMap(k.raw["commonLabels"], field: "commonLabels")
-        if !common.isEmpty {
-            for i in resources.indices { merge(common, specs: DefaultFieldSpecs.commonLabels, into: &resources[i].value) }
-        }
-        for entry in try k.list("labels") {
-            if let fields = entry["fields"], !fields.isNull {
-                throw RenderError(file: k.file, message: "kustomization field 'labels.fields' is not supported yet")
+        for (index, entry) in try k.list("labels").enumerated() {
+            for key in entry.objectValue?.keys ?? [] where !["pairs", "includeSelectors", "includeTemplates", "fields"].contains(key) {
+                throw RenderError(file: k.file, message: "unknown field 'labels[\(index)].\(key)' (expected pairs, includeSelectors, includeTemplates, fields)")
             }
             let pairs = try k.stringMap(entry["pairs"], field: "labels.pairs")
-            let specs: [FieldSpec]
+            var specs = try (entry["fields"]?.arrayValue ?? []).map { try FieldSpec($0, file: k.file, field: "labels[\(index)].fields") }
+            specs = try TransformerConfig.merge(specs, k.config.labels, file: k.file)
             if entry["includeSelectors"]?.boolValue == true {
-                specs = DefaultFieldSpecs.commonLabels
-            } else if entry["includeTemplates"]?.boolValue == true {
-                specs = DefaultFieldSpecs.metadataLabels
+                specs = try TransformerConfig.merge(specs, k.config.commonLabels, file: k.file)
             } else {
-                specs = [FieldSpec("metadata/labels", create: true)]
+                if entry["includeTemplates"]?.boolValue == true {
+                    specs = try TransformerConfig.merge(specs, k.config.templateLabels, file: k.file)
+                }
+                specs = try TransformerConfig.merge(specs, [FieldSpec("metadata/labels", create: true)], file: k.file)
             }
             for i in resources.indices { merge(pairs, specs: specs, into: &resources[i].value) }
+        }
+        let common = try k.stringMap(k.raw["commonLabels"], field: "commonLabels")
+        if !common.isEmpty {
+            for i in resources.indices { merge(common, specs: k.config.commonLabels, into: &resources[i].value) }
         }
     }
 
@@ -95,7 +90,7 @@ enum Transformers {
             }
             var matched = false
             for i in resources.indices where resources[i].names.contains(name) {
-                for spec in DefaultFieldSpecs.replicas where spec.applies(to: resources[i].value) {
+                for spec in k.config.replicas where spec.applies(to: resources[i].value) {
                     matched = true
                     spec.apply(to: &resources[i].value) { _ in .int(count) }
                 }

@@ -64,4 +64,119 @@ import Testing
         try other.add("kustomization.yaml", Data("configMapGenerator:\n- name: x\n  literals: [a=1]\n  sources: []\n".utf8))
         #expect(throws: RenderError.self) { try KustomizeRenderer.render(tree: other) }
     }
+
+    @Test func fieldSpecPathsKeepEscapedSlashesInOneSegment() {
+        #expect(FieldSpec.split("metadata/annotations/nginx.ingress.kubernetes.io\\/auth-secret")
+                == ["metadata", "annotations", "nginx.ingress.kubernetes.io/auth-secret"])
+        #expect(FieldSpec.split("spec/containers[]/image") == ["spec", "containers[]", "image"])
+    }
+
+    @Test func fieldPathsSplitListSelectorsAndIndexes() {
+        #expect(FieldPath.split("spec.containers.[name=web].image") == ["spec", "containers", "[name=web]", "image"])
+        #expect(FieldPath.split("spec.containers[name=a.b].env.0.value") == ["spec", "containers", "[name=a.b]", "env", "0", "value"])
+        let object: Value = ["spec": ["ports": [["name": "grpc", "port": 9090], ["name": "http", "port": 8080]]]]
+        #expect(FieldPath.get(object, FieldPath.split("spec.ports.[name=http].port")) == .int(8080))
+        #expect(FieldPath.get(object, FieldPath.split("spec.ports.0.name")) == .string("grpc"))
+        #expect(FieldPath.get(object, FieldPath.split("spec.ports.[name=none].port")) == nil)
+    }
+
+    @Test func replacementCreateAppendsAMatchingListElement() {
+        var object: Value = ["spec": ["env": [["name": "A", "value": "1"]]]]
+        let count = FieldPath.update(&object, FieldPath.split("spec.env.[name=B].value")[...], create: true) { $0 = "2" }
+        #expect(count == 1)
+        #expect(object[path: ["spec", "env"]] == [["name": "A", "value": "1"], ["name": "B", "value": "2"]])
+    }
+
+    @Test func varsExpandLikeKubernetes() {
+        let values: [String: Value] = ["HOST": "db", "PORT": .int(5432)]
+        #expect(Vars.expand("http://$(HOST):$(PORT)/", values) == "http://db:5432/")
+        #expect(Vars.expand("$(PORT)", values) == .int(5432))
+        #expect(Vars.expand("$$(HOST) $(OTHER) $5 $", values) == "$(HOST) $(OTHER) $5 $")
+    }
+
+    @Test func defaultNameReferencesCoverRBACServicesAndScaleTargets() {
+        func referrers(_ kind: String) -> [String] {
+            NameReferenceConfig.defaults.filter { $0.kind == kind }.flatMap(\.referrers).map { "\($0.kind ?? "*") \($0.pathText)" }
+        }
+        #expect(referrers("ClusterRole").contains("ClusterRoleBinding roleRef/name"))
+        #expect(referrers("ServiceAccount").contains("RoleBinding subjects"))
+        #expect(referrers("Service").contains("Ingress spec/rules/http/paths/backend/service/name"))
+        #expect(referrers("Deployment") == ["HorizontalPodAutoscaler spec/scaleTargetRef/name"])
+        #expect(referrers("Secret").contains("CronJob spec/jobTemplate/spec/template/spec/imagePullSecrets/name"))
+    }
+
+    @Test func configurationFilesMergeAndRefuseConflictingCreateFlags() throws {
+        let file = "config.yaml"
+        let extra = try TransformerConfig(parsing: try YAML.parse("commonLabels:\n- path: spec/selector\n  kind: Thing\n  create: true\n"), file: file)
+        var config = TransformerConfig.defaults
+        try config.merge(extra, file: file)
+        #expect(config.commonLabels.contains { $0.kind == "Thing" })
+        let conflicting = try TransformerConfig(parsing: try YAML.parse("commonLabels:\n- path: spec/selector\n  kind: Thing\n"), file: file)
+        #expect(throws: RenderError.self) { try config.merge(conflicting, file: file) }
+        #expect(throws: RenderError.self) { try TransformerConfig(parsing: try YAML.parse("bogus: []\n"), file: file) }
+    }
+
+    @Test func componentsCannotBeListedAsResources() throws {
+        var tree = FileTree()
+        try tree.add("kustomization.yaml", Data("resources: [comp]\n".utf8))
+        try tree.add("comp/kustomization.yaml", Data("kind: Component\napiVersion: kustomize.config.k8s.io/v1alpha1\n".utf8))
+        do {
+            _ = try KustomizeRenderer.render(tree: tree)
+            Issue.record("expected an error")
+        } catch let error as RenderError {
+            #expect(error.file == "comp/kustomization.yaml")
+            #expect(error.message.contains("Component"))
+        }
+    }
+
+    @Test func twoKustomizationFilesInOneDirectoryAreRefused() throws {
+        var tree = FileTree()
+        try tree.add("kustomization.yaml", Data("resources: []\n".utf8))
+        try tree.add("kustomization.yml", Data("resources: []\n".utf8))
+        #expect(throws: RenderError.self) { try KustomizeRenderer.render(tree: tree) }
+    }
+
+    @Test func filesNamedByAKustomizationMustLieBelowIt() throws {
+        var tree = FileTree()
+        try tree.add("app/kustomization.yaml", Data("configurations: [../shared/config.yaml]\n".utf8))
+        try tree.add("shared/config.yaml", Data("nameReference: []\n".utf8))
+        do {
+            _ = try KustomizeRenderer.render(tree: tree, directory: "app")
+            Issue.record("expected an error")
+        } catch let error as RenderError {
+            #expect(error.file == "app/kustomization.yaml")
+            #expect(error.message.contains("configurations"))
+            #expect(error.message.contains("not in or below"))
+        }
+    }
+
+    @Test func nameReferencesPreferTheObjectWithTheSamePrefixes() throws {
+        func resource(_ kind: String, _ name: String, prefixes: [String], previous: String) -> KResource {
+            var r = KResource(value: ["apiVersion": "v1", "kind": .string(kind), "metadata": ["name": .string(name)]],
+                              names: [previous, name], needsHash: false, origin: "test")
+            r.previousIDs = [PreviousID(kind: kind, name: previous, namespace: "default")]
+            r.prefixes = prefixes
+            return r
+        }
+        var pod = resource("Pod", "a-p", prefixes: ["a-"], previous: "p")
+        pod.value["spec"] = ["volumes": [["name": "v", "configMap": ["name": "cm"]]]]
+        var resources = [pod, resource("ConfigMap", "a-cm", prefixes: ["a-"], previous: "cm"),
+                         resource("ConfigMap", "b-cm", prefixes: ["b-"], previous: "cm")]
+        try NameReferences.fix(&resources, config: NameReferenceConfig.defaults, file: "k")
+        #expect(resources[0].value[path: ["spec", "volumes"]]?.arrayValue?.first?[path: ["configMap", "name"]] == "a-cm")
+    }
+
+    @Test func sortOptionsRankFirstAndLastKinds() {
+        let ranks = LegacyOrder.ranks(first: ["Service", "Namespace"], last: ["ConfigMap"])
+        #expect(ranks["Service"] == -2 && ranks["Namespace"] == -1 && ranks["ConfigMap"] == 1 && ranks["Pod"] == nil)
+    }
+
+    @Test func deprecatedFieldsBecomeDiagnostics() throws {
+        var tree = FileTree()
+        try tree.add("kustomization.yaml", Data("commonLabels: {a: b}\nvars: []\nresources: []\n".utf8))
+        let result = try KustomizeRenderer.render(tree: tree)
+        #expect(result.diagnostics.map(\.message) == ["'commonLabels' is deprecated; use 'labels' instead",
+                                                      "'vars' is deprecated; use 'replacements' instead"])
+        #expect(result.diagnostics.allSatisfy { $0.file == "kustomization.yaml" })
+    }
 }
