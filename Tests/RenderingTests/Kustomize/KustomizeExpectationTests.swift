@@ -4,7 +4,9 @@ import Testing
 /// Re-runs the real `kubectl kustomize` over every parity case and fails when a committed expected.yaml no
 /// longer matches what kubectl prints (a stale expectation would make the parity suite prove nothing).
 /// Run Tests/RenderingTests/Kustomize/regenerate.sh to refresh them.
-@Suite struct KustomizeExpectationTests {
+/// Serialized, and each kubectl runs on its own thread, so the suite never blocks Swift concurrency's small
+/// thread pool that other suites' async tests need.
+@Suite(.serialized) struct KustomizeExpectationTests {
     static let kubectl: URL? = {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent("kubectl") }
@@ -13,7 +15,13 @@ import Testing
 
     struct Outcome { var status: Int32; var stdout: Data }
 
-    static func kustomize(_ directory: URL) throws -> Outcome {
+    static func kustomize(_ directory: URL) async throws -> Outcome {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try runKustomize(directory) }) }.start()
+        }
+    }
+
+    static func runKustomize(_ directory: URL) throws -> Outcome {
         let process = Process()
         process.executableURL = kubectl
         process.arguments = ["kustomize", directory.path]
@@ -27,11 +35,11 @@ import Testing
     }
 
     @Test(.enabled(if: kubectl != nil, "kubectl is not installed"), arguments: KustomizeParityTests.caseNames)
-    func committedExpectationMatchesKubectl(_ name: String) throws {
+    func committedExpectationMatchesKubectl(_ name: String) async throws {
         let dir = KustomizeParityTests.casesDirectory.appendingPathComponent(name)
         let entryFile = dir.appendingPathComponent("entry")
         let entry = (try? String(contentsOf: entryFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "."
-        let outcome = try Self.kustomize(dir.appendingPathComponent(entry))
+        let outcome = try await Self.kustomize(dir.appendingPathComponent(entry))
         if FileManager.default.fileExists(atPath: dir.appendingPathComponent("error.txt").path) {
             #expect(outcome.status != 0, "\(name): kubectl now renders a case whose error.txt expects an error")
             return
