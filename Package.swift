@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "KubeClient", dependencies: [
             "CCurl", "FerryCore",
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], exclude: ["README.md"]),
         .target(name: "Diff", dependencies: ["FerryCore"]),
         .target(name: "Health", dependencies: ["FerryCore"]),
         .target(name: "Sync", dependencies: ["FerryCore", "Diff", "KubeClient"]),
@@ -58,7 +58,7 @@ let package = Package(
             "FerryCore", "Store", "Patch",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
-        ], resources: [.copy("Resources")]),
+        ], exclude: ["README.md"], resources: [.copy("Resources")]),
         .target(name: "Server", dependencies: [
             "FerryCore", "Controller", "Store", "Diff",
             .product(name: "Hummingbird", package: "hummingbird"),

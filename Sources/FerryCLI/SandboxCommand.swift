@@ -8,11 +8,33 @@ struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
         abstract: "Run the sandbox cluster (a Kubernetes API server for local use) on its own.",
-        discussion: "Writes DATA/kubeconfig: `kubectl --kubeconfig DATA/kubeconfig get ns`.")
+        discussion: "Writes DATA/kubeconfig: `kubectl --kubeconfig DATA/kubeconfig get ns`. Faults can also be "
+            + "changed while running: `curl -X POST URL/sandbox/faults -d '{\"errorRate\":0.1,\"seed\":7}'`.")
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0 = any free port).") var port = 6443
     @Option(help: "Directory for the sandbox's database and kubeconfig.") var data = "./data/sandbox"
+    @Option(help: "Recent write events kept for resuming watches and paged lists.") var watchHistory = 10_000
+    @Option(help: "Seconds between BOOKMARK events on watches that allow them.") var bookmarkInterval = 60.0
+    @Option(help: "Fault: milliseconds added to every resource request.") var faultLatencyMs = 0
+    @Option(help: "Fault: share (0-1) of resource requests answered 500.") var faultErrorRate = 0.0
+    @Option(help: "Fault: share (0-1) of resource requests answered 429.") var faultTooManyRequestsRate = 0.0
+    @Option(help: "Fault: Retry-After seconds sent with a 429.") var faultRetryAfterSeconds = 1
+    @Option(help: "Fault: close every watch stream after this many seconds.") var faultDropWatchAfterSeconds: Double?
+    @Option(help: "Fault: seed for repeatable fault draws.") var faultSeed: UInt64?
+
+    func validate() throws {
+        guard (0...1).contains(faultErrorRate), (0...1).contains(faultTooManyRequestsRate) else {
+            throw ValidationError("--fault-error-rate and --fault-too-many-requests-rate must be between 0 and 1")
+        }
+        guard watchHistory > 0, bookmarkInterval > 0, faultLatencyMs >= 0, faultRetryAfterSeconds >= 0 else {
+            throw ValidationError("--watch-history, --bookmark-interval, --fault-latency-ms and "
+                + "--fault-retry-after-seconds must not be negative (history and interval above 0)")
+        }
+        if let drop = faultDropWatchAfterSeconds, drop <= 0 {
+            throw ValidationError("--fault-drop-watch-after-seconds must be above 0")
+        }
+    }
 
     func run() async throws {
         let dir = URL(fileURLWithPath: data).standardizedFileURL
@@ -20,6 +42,12 @@ struct SandboxCommand: AsyncParsableCommand {
         var options = SandboxOptions()
         options.host = host
         options.port = port
+        options.watchHistory = watchHistory
+        options.bookmarkInterval = .milliseconds(Int64(bookmarkInterval * 1000))
+        options.faults = FaultSettings(latencyMs: faultLatencyMs, errorRate: faultErrorRate,
+                                       tooManyRequestsRate: faultTooManyRequestsRate,
+                                       retryAfterSeconds: faultRetryAfterSeconds,
+                                       dropWatchAfterSeconds: faultDropWatchAfterSeconds, seed: faultSeed)
         let sandbox = try SandboxCluster(dataDirectory: dir, options: options)
         let url = try await sandbox.start()
         say("sandbox cluster on \(url.absoluteString)")

@@ -24,15 +24,95 @@ extension APIServer {
         return .json(object)
     }
 
-    /// GET a collection, filtered by `labelSelector` and `fieldSelector`.
+    /// GET a collection, filtered by `labelSelector` and `fieldSelector`, paged by `limit` and `continue`.
+    /// Every page of one list shows the snapshot at the first page's resourceVersion (rebuilt from the
+    /// retained change history); a token older than that history gets 410 Expired.
     func list(_ target: Target, _ request: APIRequest) throws -> APIResponse {
-        let (items, resourceVersion) = try matchingObjects(target, request)
+        let page: ListPage
+        do {
+            page = try listPage(target, request)
+        } catch let expired as ExpiredContinue {
+            return ContinueToken.expired(continuing: expired.start)
+        }
+        var metadata: Value = ["resourceVersion": .string(String(page.resourceVersion))]
+        if let next = page.next {
+            metadata["continue"] = .string(next.encoded)
+            if let remaining = page.remaining { metadata["remainingItemCount"] = .int(Int64(remaining)) }
+        }
         if Table.isRequested(request.headers["accept"]) {
-            return .json(Table.render(items, target.type, resourceVersion: String(resourceVersion)))
+            var table = Table.render(page.items, target.type, resourceVersion: String(page.resourceVersion))
+            table["metadata"] = metadata
+            return .json(table)
         }
         return .json(["kind": .string(target.type.kind + "List"), "apiVersion": .string(target.type.apiVersion),
-                      "metadata": ["resourceVersion": .string(String(resourceVersion))],
-                      "items": .array(items)])
+                      "metadata": metadata, "items": .array(page.items)])
+    }
+
+    /// One page of a list request.
+    private func listPage(_ target: Target, _ request: APIRequest) throws -> ListPage {
+        let filter = WatchFilter(type: target.type, namespace: target.type.namespaced ? target.namespace : nil,
+                                 labels: try request.query["labelSelector"].map { try LabelSelector($0) },
+                                 fields: try FieldSelector(request.query["fieldSelector"] ?? ""))
+        let requestedRV = request.query["resourceVersion"] ?? ""
+        var limit = try Self.limit(request.query["limit"])
+        var snapshotRV: Int64?
+        var start = ""
+        if let text = request.query["continue"], !text.isEmpty {
+            if !requestedRV.isEmpty && requestedRV != "0" {
+                throw APIError.badRequest("specifying resource version is not allowed when using continue")
+            }
+            let token = try ContinueToken(decoding: text)
+            snapshotRV = token.resourceVersion > 0 ? token.resourceVersion : nil
+            start = token.start
+        } else if request.query["resourceVersionMatch"] == "Exact" {
+            guard let rv = Int64(requestedRV), rv > 0 else {
+                throw APIError.badRequest("resourceVersionMatch \"Exact\" requires a resourceVersion greater than 0")
+            }
+            snapshotRV = rv
+        } else if requestedRV == "0" {
+            limit = nil  // served from the watch cache, which ignores paging
+        }
+        let (items, rv) = try snapshot(filter, at: snapshotRV, start: start)
+        let selected = items.filter { listKey($0) >= start && filter.matches($0) }
+        let shown = limit.map { Array(selected.prefix($0)) } ?? selected
+        var page = ListPage(items: shown.map { Self.versioned($0, target.type) }, resourceVersion: rv)
+        if shown.count < selected.count, let last = shown.last {
+            page.next = ContinueToken(resourceVersion: rv, start: listKey(last) + "\u{0}")
+            let unfiltered = filter.labels == nil && filter.fields.requirements.isEmpty
+            if unfiltered { page.remaining = selected.count - shown.count }
+        }
+        return page
+    }
+
+    /// The objects of one resource as of `resourceVersion` (now when nil), sorted by list key.
+    private func snapshot(_ filter: WatchFilter, at resourceVersion: Int64?, start: String) throws
+        -> (items: [Value], resourceVersion: Int64) {
+        let (items, current) = try store.list(group: filter.type.group, resource: filter.type.name,
+                                              namespace: filter.namespace)
+        var byKey = Dictionary(items.map { (listKey($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let target = resourceVersion ?? current
+        if target < current {
+            let events: [ChangeEvent]
+            do { events = try store.feed.events(after: target) } catch { throw ExpiredContinue(start: start) }
+            // Undo, newest first, every change made after the snapshot.
+            for event in events.reversed() where event.resourceVersion <= current && filter.covers(event.key) {
+                let key = listKey(event.object)
+                if event.type == .added { byKey[key] = nil } else { byKey[key] = event.previous }
+            }
+        }
+        return (byKey.keys.sorted().compactMap { byKey[$0] }, target)
+    }
+
+    private static func limit(_ text: String?) throws -> Int? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let limit = Int(text), limit >= 0 else { throw APIError.badRequest("invalid limit \"\(text)\"") }
+        return limit == 0 ? nil : limit
+    }
+
+    private static func versioned(_ object: Value, _ type: ResourceType) -> Value {
+        var copy = object
+        copy["apiVersion"] = .string(type.apiVersion)
+        return copy
     }
 
     /// The stored objects a collection request selects.
@@ -72,4 +152,18 @@ struct FieldSelector: Sendable {
             return (actual == requirement.value) == requirement.equal
         }
     }
+}
+
+/// One page of a list: its items, the snapshot's resourceVersion and, when more remain, how to continue.
+struct ListPage: Sendable {
+    var items: [Value]
+    var resourceVersion: Int64
+    var next: ContinueToken?
+    /// Items after this page (only reported for lists without selectors, as the real server does).
+    var remaining: Int?
+}
+
+/// A continue token named a snapshot older than the retained history.
+struct ExpiredContinue: Error {
+    var start: String
 }

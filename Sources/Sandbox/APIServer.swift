@@ -8,6 +8,10 @@ struct APIServer: Sendable {
     let discovery: Discovery
     let store: ObjectStore
     let logger: Logger
+    /// Injected faults (watch streams consult it for `dropWatchAfterSeconds`).
+    var faults = FaultInjector(FaultSettings())
+    /// How often watches that allow bookmarks get one.
+    var bookmarkInterval: Duration = .seconds(60)
     /// The git version `/version` reports.
     static let gitVersion = "v1.37.0-sandbox"
 

@@ -7,28 +7,126 @@ struct ChangeEvent: Sendable {
     enum Kind: String, Sendable { case added = "ADDED", modified = "MODIFIED", deleted = "DELETED" }
     var type: Kind
     var key: ObjectKey
+    /// The stored object (for deletes: the last state, stamped with the deletion's resourceVersion).
     var object: Value
+    /// The object before this write (nil for creates).
+    var previous: Value? = nil
+
+    /// The resourceVersion this write was committed at.
+    var resourceVersion: Int64 {
+        object[path: ["metadata", "resourceVersion"]]?.stringValue.flatMap { Int64($0) } ?? 0
+    }
 }
 
-/// Fans committed writes out to any number of subscribers.
-final class ChangeFeed: Sendable {
-    private let subscribers = Mutex<[UUID: AsyncStream<ChangeEvent>.Continuation]>([:])
+/// A watch asked for events older than the retained window.
+struct HistoryExpired: Error, Sendable {
+    var requested: Int64
+    /// The oldest resourceVersion a watch may still start from.
+    var oldest: Int64
+}
 
-    /// A stream of every event published after this call; ends when the subscriber stops iterating.
+/// Fans committed writes out to any number of subscribers and keeps the newest `capacity` events, so a watch
+/// can resume from a recent resourceVersion and a paged list can rebuild the snapshot its continue token names.
+///
+/// `publish` is called inside the store's write transaction, so events arrive here in resourceVersion order
+/// and a reader that saw resourceVersion N in the store finds every event up to N here.
+final class ChangeFeed: Sendable {
+    private struct State {
+        /// Watch subscribers are ended when their buffer fills; internal ones (the control plane) lose old events.
+        var subscribers: [UUID: (continuation: AsyncStream<ChangeEvent>.Continuation, endWhenFull: Bool)] = [:]
+        var history: [ChangeEvent] = []
+        /// Index of the oldest retained event in `history` (a ring once full).
+        var head = 0
+        var capacity = 10_000
+        /// Every event after this resourceVersion is retained (nil until the first write or `begin`).
+        var compacted: Int64?
+        var latest: Int64 = 0
+
+        var ordered: [ChangeEvent] { Array(history[head...] + history[..<head]) }
+    }
+
+    /// Per-subscriber buffer: a watcher this far behind live events is cut off (as a real server drops slow
+    /// watchers).
+    static let subscriberBuffer = 50_000
+    private let state = Mutex(State())
+
+    /// Sets how many events to retain and the resourceVersion the store is at before any event is seen.
+    func begin(at resourceVersion: Int64, capacity: Int) {
+        state.withLock { state in
+            state.capacity = max(1, capacity)
+            if state.compacted == nil { state.compacted = resourceVersion; state.latest = resourceVersion }
+        }
+    }
+
+    /// The newest resourceVersion published (or the one `begin` set).
+    var latest: Int64 { state.withLock { $0.latest } }
+
+    /// A stream of every event published from now on; ends when the subscriber stops iterating. When the
+    /// subscriber falls `subscriberBuffer` events behind, the oldest unread ones are dropped.
     func subscribe() -> AsyncStream<ChangeEvent> {
+        (try? open(after: nil)) ?? AsyncStream { $0.finish() }
+    }
+
+    /// A stream of every event after `resourceVersion`, retained ones first; it ends when the subscriber falls
+    /// `subscriberBuffer` events behind. Throws `HistoryExpired` when events after `resourceVersion` were
+    /// already dropped.
+    func subscribe(after resourceVersion: Int64) throws(HistoryExpired) -> AsyncStream<ChangeEvent> {
+        try open(after: resourceVersion)
+    }
+
+    private func open(after resourceVersion: Int64?) throws(HistoryExpired) -> AsyncStream<ChangeEvent> {
         let id = UUID()
-        let (stream, continuation) = AsyncStream<ChangeEvent>.makeStream(bufferingPolicy: .bufferingNewest(10_000))
-        continuation.onTermination = { [weak self] _ in self?.subscribers.withLock { _ = $0.removeValue(forKey: id) } }
-        subscribers.withLock { $0[id] = continuation }
+        // Room for a full replay of the history on top of the per-subscriber allowance.
+        let room = Self.subscriberBuffer + state.withLock { $0.capacity }
+        let (stream, continuation) = AsyncStream<ChangeEvent>.makeStream(
+            bufferingPolicy: resourceVersion == nil ? .bufferingNewest(Self.subscriberBuffer) : .bufferingOldest(room))
+        continuation.onTermination = { [weak self] _ in self?.state.withLock { _ = $0.subscribers.removeValue(forKey: id) } }
+        try state.withLock { (state: inout State) throws(HistoryExpired) in
+            if let resourceVersion {
+                let compacted = state.compacted ?? state.latest
+                if resourceVersion < compacted { throw HistoryExpired(requested: resourceVersion, oldest: compacted) }
+                for event in state.ordered where event.resourceVersion > resourceVersion { continuation.yield(event) }
+            }
+            state.subscribers[id] = (continuation, resourceVersion != nil)
+        }
         return stream
     }
 
+    /// The retained events after `resourceVersion`, oldest first; throws when some were already dropped.
+    func events(after resourceVersion: Int64) throws(HistoryExpired) -> [ChangeEvent] {
+        try state.withLock { (state: inout State) throws(HistoryExpired) in
+            let compacted = state.compacted ?? state.latest
+            if resourceVersion < compacted { throw HistoryExpired(requested: resourceVersion, oldest: compacted) }
+            return state.ordered.filter { $0.resourceVersion > resourceVersion }
+        }
+    }
+
+    /// Records an event and hands it to every subscriber; a subscriber whose buffer is full is ended.
     func publish(_ event: ChangeEvent) {
-        for continuation in subscribers.withLock({ Array($0.values) }) { continuation.yield(event) }
+        let slow = state.withLock { state -> [AsyncStream<ChangeEvent>.Continuation] in
+            let rv = event.resourceVersion
+            if state.compacted == nil { state.compacted = rv - 1 }
+            state.latest = max(state.latest, rv)
+            if state.history.count < state.capacity {
+                state.history.append(event)
+            } else {
+                state.compacted = state.history[state.head].resourceVersion
+                state.history[state.head] = event
+                state.head = (state.head + 1) % state.history.count
+            }
+            return state.subscribers.values.compactMap { subscriber in
+                if case .dropped = subscriber.continuation.yield(event), subscriber.endWhenFull {
+                    return subscriber.continuation
+                }
+                return nil
+            }
+        }
+        // Finished outside the lock: finishing runs `onTermination`, which takes the lock.
+        for continuation in slow { continuation.finish() }
     }
 
     /// Ends every subscription.
     func finish() {
-        for continuation in subscribers.withLock({ Array($0.values) }) { continuation.finish() }
+        for subscriber in state.withLock({ Array($0.subscribers.values) }) { subscriber.continuation.finish() }
     }
 }

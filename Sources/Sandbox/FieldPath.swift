@@ -70,8 +70,16 @@ enum ListKeys {
         guard let fields = keyFields(field), case .object(let members) = item else { return nil }
         var key = OrderedDictionary<String, Value>()
         for name in fields.sorted() { key[name] = members[name] }
-        return key.isEmpty ? nil : .object(key)
+        guard !key.isEmpty else { return nil }
+        // Key fields the API server defaults (a port's protocol) count with their default, as
+        // structured-merge-diff does: an applied `{port: 80}` is the live `{port: 80, protocol: TCP}`.
+        for name in fields where key[name] == nil { key[name] = defaultedKeyFields[name] }
+        key.sort { $0.key < $1.key }
+        return .object(key)
     }
+
+    /// List-map key fields with a server-side default (the Kubernetes schema marks `protocol` `+default="TCP"`).
+    static let defaultedKeyFields: [String: Value] = ["protocol": "TCP"]
 
     /// True when every item of `items` has a key, so the list merges by key.
     static func isAssociative(_ field: PatchSchema.Field?, items: [Value]) -> Bool {
@@ -81,7 +89,9 @@ enum ListKeys {
     /// True when `item` is the list item `key` identifies: it has every key field with the same value.
     static func item(_ item: Value, matches key: Value) -> Bool {
         guard case .object(let members) = item, case .object(let fields) = key, !fields.isEmpty else { return false }
-        return fields.allSatisfy { name, value in members[name].map { $0.semanticallyEquals(value) } ?? false }
+        return fields.allSatisfy { name, value in
+            (members[name] ?? defaultedKeyFields[name]).map { $0.semanticallyEquals(value) } ?? false
+        }
     }
 }
 

@@ -65,6 +65,11 @@ final class ObjectStore: Sendable {
         }
     }
 
+    /// The resourceVersion of the last committed write (0 for an empty store).
+    func currentResourceVersion() throws -> Int64 {
+        try database.transaction { tx in try Self.counter("resourceVersion", tx) }
+    }
+
     /// Keys of every object in a namespace (for namespace deletion).
     func keys(inNamespace namespace: String) throws -> [ObjectKey] {
         try database.query("SELECT grp, resource, name FROM objects WHERE namespace = ?", [.text(namespace)]).map {
@@ -77,32 +82,39 @@ final class ObjectStore: Sendable {
     /// A put gets the next resourceVersion. Returns the stored object (the deleted one for deletes).
     @discardableResult
     func modify(_ key: ObjectKey, _ decide: (Value?) throws -> StoreChange) throws -> Value? {
-        let (result, event) = try database.transaction { tx -> (Value?, ChangeEvent?) in
-            let rows = try tx.query(
-                "SELECT body FROM objects WHERE grp = ? AND resource = ? AND namespace = ? AND name = ?",
-                [.text(key.group), .text(key.resource), .text(key.namespace), .text(key.name)])
-            let current = try rows.first?.text("body").map { try decode($0, key: key) }
-            let keyParams: [SQLiteValue] = [.text(key.group), .text(key.resource), .text(key.namespace), .text(key.name)]
-            switch try decide(current) {
-            case .keep:
-                return (current, nil)
-            case .delete:
-                guard let current else { return (nil, nil) }
-                let rv = try Self.increment("resourceVersion", tx)
-                try tx.query("DELETE FROM objects WHERE grp = ? AND resource = ? AND namespace = ? AND name = ?", keyParams)
-                var deleted = current
-                deleted[path: ["metadata", "resourceVersion"]] = .string(String(rv))
-                return (deleted, ChangeEvent(type: .deleted, key: key, object: deleted))
-            case .put(var object):
-                let rv = try Self.increment("resourceVersion", tx)
-                object[path: ["metadata", "resourceVersion"]] = .string(String(rv))
-                try tx.query("INSERT OR REPLACE INTO objects (grp, resource, namespace, name, rv, body) VALUES (?, ?, ?, ?, ?, ?)",
-                             keyParams + [.integer(rv), .text(JSON.encode(object))])
-                return (object, ChangeEvent(type: current == nil ? .added : .modified, key: key, object: object))
-            }
+        // Events are published while the write lock is held, so the feed sees them in resourceVersion order.
+        try database.transaction { tx -> Value? in
+            let (result, event) = try change(key, decide, tx)
+            if let event { feed.publish(event) }
+            return result
         }
-        if let event { feed.publish(event) }
-        return result
+    }
+
+    private func change(_ key: ObjectKey, _ decide: (Value?) throws -> StoreChange,
+                        _ tx: SQLiteDatabase.Transaction) throws -> (Value?, ChangeEvent?) {
+        let rows = try tx.query(
+            "SELECT body FROM objects WHERE grp = ? AND resource = ? AND namespace = ? AND name = ?",
+            [.text(key.group), .text(key.resource), .text(key.namespace), .text(key.name)])
+        let current = try rows.first?.text("body").map { try decode($0, key: key) }
+        let keyParams: [SQLiteValue] = [.text(key.group), .text(key.resource), .text(key.namespace), .text(key.name)]
+        switch try decide(current) {
+        case .keep:
+            return (current, nil)
+        case .delete:
+            guard let current else { return (nil, nil) }
+            let rv = try Self.increment("resourceVersion", tx)
+            try tx.query("DELETE FROM objects WHERE grp = ? AND resource = ? AND namespace = ? AND name = ?", keyParams)
+            var deleted = current
+            deleted[path: ["metadata", "resourceVersion"]] = .string(String(rv))
+            return (deleted, ChangeEvent(type: .deleted, key: key, object: deleted, previous: current))
+        case .put(var object):
+            let rv = try Self.increment("resourceVersion", tx)
+            object[path: ["metadata", "resourceVersion"]] = .string(String(rv))
+            try tx.query("INSERT OR REPLACE INTO objects (grp, resource, namespace, name, rv, body) VALUES (?, ?, ?, ?, ?, ?)",
+                         keyParams + [.integer(rv), .text(JSON.encode(object))])
+            return (object, ChangeEvent(type: current == nil ? .added : .modified, key: key, object: object,
+                                        previous: current))
+        }
     }
 
     /// Increments and returns a named counter (used for cluster IPs).

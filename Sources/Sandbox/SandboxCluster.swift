@@ -17,12 +17,14 @@ public final class SandboxCluster: Sendable {
     let discovery: Discovery
     let token: String
     let logger: Logger
+    let faults: FaultInjector
     private let running = Mutex<Task<Void, Never>?>(nil)
 
     /// Opens (creating if needed) the sandbox in `dataDirectory` and seeds the default namespaces.
     public init(dataDirectory: URL, options: SandboxOptions = .init()) throws {
         self.dataDirectory = dataDirectory
         self.options = options
+        faults = FaultInjector(options.faults)
         var logger = Logger(label: "ferry.sandbox")
         logger.logLevel = .warning
         self.logger = logger
@@ -41,7 +43,18 @@ public final class SandboxCluster: Sendable {
             throw SandboxError("cannot open \(path): \(error)")
         }
         discovery = try Discovery.load()
+        do {
+            store.feed.begin(at: try store.currentResourceVersion(), capacity: options.watchHistory)
+        } catch {
+            throw SandboxError("cannot read the resourceVersion of \(path): \(error)")
+        }
         try seedNamespaces()
+    }
+
+    /// The faults injected into resource requests (see the module README); changeable while running.
+    public var faultSettings: FaultSettings {
+        get { faults.settings }
+        set { faults.update(newValue) }
     }
 
     /// The kubeconfig written by `start()`.
@@ -50,11 +63,15 @@ public final class SandboxCluster: Sendable {
     /// Starts serving; returns the base URL once the port is bound, after writing the kubeconfig.
     public func start() async throws -> URL {
         let (ports, portSink) = AsyncStream<Result<Int, any Error>>.makeStream()
-        let adapter = HTTPAdapter(server: APIServer(discovery: discovery, store: store, logger: logger), token: token)
+        let server = APIServer(discovery: discovery, store: store, logger: logger, faults: faults,
+                               bookmarkInterval: options.bookmarkInterval)
+        let (adapter, faults, token) = (HTTPAdapter(server: server, token: token), faults, token)
         var appLogger = logger
         appLogger.logLevel = .critical  // HummingbirdCore logs a CancellationError at error level on every stop
         let app = Application(
-            responder: CallbackResponder<BasicRequestContext> { request, _ in try await adapter.respond(request) },
+            responder: CallbackResponder<BasicRequestContext> { request, _ in
+                try await faults.respond(request, token: token) { try await adapter.respond($0) }
+            },
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
             onServerRunning: { channel in portSink.yield(.success(channel.localAddress?.port ?? 0)) },
             logger: appLogger)

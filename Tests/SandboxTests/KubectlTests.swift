@@ -26,7 +26,7 @@ struct KubectlTests {
 
         let yaml = try kubectl.ok(["get", "deploy", "web", "-o", "yaml", "--show-managed-fields"])
         for text in ["name: DEBUG", "containerPort: 9090", "tier: frontend", "uid:", "resourceVersion:",
-                     "manager: kubectl", "operation: Apply", "f:containers:", "k:{\"name\":\"web\"}:", "k:{\"containerPort\":9090}:"] {
+                     "manager: kubectl", "operation: Apply", "f:containers:", "k:{\"name\":\"web\"}:", "k:{\"containerPort\":9090,\"protocol\":\"TCP\"}:"] {
             #expect(yaml.contains(text), "missing \(text)")
         }
         let generation = try jsonpath(kubectl, "deploy", "web", "{.metadata.generation}")
