@@ -84,11 +84,12 @@ public enum JSON {
         out += "\n" + String(repeating: indent, count: level)
     }
 
-    /// Formats a double as Go's encoding/json does for float64 (shortest round-trip form).
+    /// Formats a double as Go's encoding/json does for float64: shortest round-trip digits, plain for
+    /// magnitudes in [1e-6, 1e21) (`0.00001`, `10000000000000000`), else `1e-7`/`1e+21` (see `YAML.formatGoJSONFloat`).
     public static func formatDouble(_ d: Double) -> String {
         if d.isNaN || d.isInfinite { return "null" }
         if d.rounded() == d && abs(d) < 1e15 { return String(Int64(d)) }
-        return "\(d)"
+        return YAML.formatGoJSONFloat(d)
     }
 
     static func writeString(_ s: String, into out: inout String) {

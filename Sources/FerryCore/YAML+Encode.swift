@@ -1,14 +1,31 @@
 import Foundation
+import OrderedCollections
 
 extension YAML {
+    /// Which writer's scalar rules `encode` follows; the layout (two-space indentation, sequences at their parent
+    /// key's indentation, literal blocks for multi-line strings) is the same for both.
+    public enum EncodeStyle: Sendable, Equatable {
+        /// Ferry's default, as kubectl and kustomize print YAML (`formatFloat`; strings quoted where a YAML 1.1 or
+        /// 1.2 reader would type them).
+        case kubectl
+        /// go-yaml v2 as Helm's `toYaml` writes through sigs.k8s.io/yaml: mapping keys in go-yaml v2's order
+        /// (`goYAMLKeyLess`), floats in Go's shortest `%g` form (`1.23456789e+07`), strings double-quoted exactly
+        /// when go-yaml v2 would read them as something else (`"y"`, `"0777"`, `"1:20"`, `"2015-01-01"`), but `yEs`
+        /// or `1e400` left plain.
+        case goYAMLv2
+    }
+
     /// Serializes a value as kubectl prints YAML: two-space indentation, sequences at their
     /// parent key's indentation, strings quoted only where a plain scalar would change meaning.
-    public static func encode(_ value: Value) -> String {
+    public static func encode(_ value: Value) -> String { encode(value, style: .kubectl) }
+
+    /// Serializes a value with the scalar rules of `style`.
+    public static func encode(_ value: Value, style: EncodeStyle) -> String {
         var out = ""
         switch value {
-        case .object(let m) where !m.isEmpty: writeMapping(value, into: &out, indent: 0)
-        case .array(let a) where !a.isEmpty: writeSequence(value, into: &out, indent: 0)
-        default: out = scalar(value, indent: 0) + "\n"
+        case .object(let m) where !m.isEmpty: writeMapping(value, into: &out, indent: 0, style: style)
+        case .array(let a) where !a.isEmpty: writeSequence(value, into: &out, indent: 0, style: style)
+        default: out = scalar(value, indent: 0, style: style) + "\n"
         }
         return out
     }
@@ -20,58 +37,59 @@ extension YAML {
 
     private static func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
 
-    private static func writeMapping(_ value: Value, into out: inout String, indent: Int, firstInline: Bool = false) {
+    private static func writeMapping(_ value: Value, into out: inout String, indent: Int, firstInline: Bool = false,
+                                     style: EncodeStyle) {
         guard case .object(let members) = value else { return }
         var first = firstInline
-        for (key, child) in members {
+        // go-yaml v2 writes Go maps with their keys sorted its own way; the kubectl style keeps the given order.
+        let ordered = style == .goYAMLv2 ? OrderedDictionary(uncheckedUniqueKeysWithValues: members.sorted {
+            goYAMLKeyLess($0.key, $1.key)
+        }) : members
+        for (key, child) in ordered {
             if !first { out += pad(indent) }
             first = false
-            out += keyText(key) + ":"
-            writeChild(child, into: &out, indent: indent, inSequence: false)
+            out += quoted(key, style: style) + ":"
+            writeChild(child, into: &out, indent: indent, style: style)
         }
     }
 
-    private static func writeSequence(_ value: Value, into out: inout String, indent: Int) {
+    private static func writeSequence(_ value: Value, into out: inout String, indent: Int, style: EncodeStyle) {
         guard case .array(let items) = value else { return }
         for item in items {
             out += pad(indent) + "-"
             switch item {
             case .object(let m) where !m.isEmpty:
                 out += " "
-                writeMapping(item, into: &out, indent: indent + 2, firstInline: true)
+                writeMapping(item, into: &out, indent: indent + 2, firstInline: true, style: style)
             case .array(let a) where !a.isEmpty:
                 out += "\n"
-                writeSequence(item, into: &out, indent: indent + 2)
+                writeSequence(item, into: &out, indent: indent + 2, style: style)
             default:
-                out += " " + scalar(item, indent: indent + 2) + "\n"
+                out += " " + scalar(item, indent: indent + 2, style: style) + "\n"
             }
         }
     }
 
-    private static func writeChild(_ child: Value, into out: inout String, indent: Int, inSequence: Bool) {
+    private static func writeChild(_ child: Value, into out: inout String, indent: Int, style: EncodeStyle) {
         switch child {
         case .object(let m) where !m.isEmpty:
             out += "\n"
-            writeMapping(child, into: &out, indent: indent + 2)
+            writeMapping(child, into: &out, indent: indent + 2, style: style)
         case .array(let a) where !a.isEmpty:
             out += "\n"
-            writeSequence(child, into: &out, indent: indent)
+            writeSequence(child, into: &out, indent: indent, style: style)
         default:
-            out += " " + scalar(child, indent: indent + 2) + "\n"
+            out += " " + scalar(child, indent: indent + 2, style: style) + "\n"
         }
     }
 
-    private static func keyText(_ key: String) -> String {
-        quoted(key)
-    }
-
-    private static func scalar(_ value: Value, indent: Int) -> String {
+    private static func scalar(_ value: Value, indent: Int, style: EncodeStyle) -> String {
         switch value {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
-        case .double(let d): return formatFloat(d)
-        case .string(let s): return stringScalar(s, indent: indent)
+        case .double(let d): return style == .goYAMLv2 ? formatGoFloat(d) : formatFloat(d)
+        case .string(let s): return stringScalar(s, indent: indent, style: style)
         case .array: return "[]"
         case .object: return "{}"
         }
@@ -111,11 +129,11 @@ extension YAML {
 
     private static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
-    private static func stringScalar(_ s: String, indent: Int) -> String {
+    private static func stringScalar(_ s: String, indent: Int, style: EncodeStyle) -> String {
         if s.contains("\n") && !s.contains(where: { $0 != "\n" && $0 != "\t" && $0.isASCII && $0.asciiValue! < 0x20 }) {
             return literalBlock(s, indent: indent)
         }
-        return quoted(s)
+        return quoted(s, style: style)
     }
 
     private static func literalBlock(_ s: String, indent: Int) -> String {
@@ -135,8 +153,9 @@ extension YAML {
     /// force double quotes.
     enum Quoting { case plain, single, double }
 
-    static func quoting(_ s: String) -> Quoting {
-        if s.isEmpty || resolvesToOtherType(s) { return .double }
+    static func quoting(_ s: String, style: EncodeStyle = .kubectl) -> Quoting {
+        let retyped = style == .goYAMLv2 ? resolved11(s) != nil || isBase60Float(s) || isGoTimestamp(s) : resolvesToOtherType(s)
+        if s.isEmpty || retyped { return .double }
         if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return .double }
         return cannotBePlain(s) ? .single : .plain
     }
@@ -166,8 +185,8 @@ extension YAML {
     }
 
 
-    private static func quoted(_ s: String) -> String {
-        switch quoting(s) {
+    private static func quoted(_ s: String, style: EncodeStyle) -> String {
+        switch quoting(s, style: style) {
         case .plain: return s
         case .single: return "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
         case .double: return doubleQuoted(s)

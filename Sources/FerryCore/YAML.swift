@@ -15,8 +15,18 @@ public enum YAML {
     /// Largest YAML input accepted, to bound work on untrusted repositories.
     public static let maxInputBytes = 16 << 20
 
+    /// Which rules type plain (unquoted, untagged) scalars and mapping keys.
+    public enum Dialect: Sendable, Equatable {
+        /// Ferry's default reader, tuned for `kubectl kustomize` parity (see `resolvePlain`).
+        case standard
+        /// YAML 1.1 as Helm reads it — go-yaml v2 under sigs.k8s.io/yaml: `y`/`n`/`yes`/`on`/`off`… are booleans,
+        /// `08` is a float, bool- and number-like keys become their JSON spelling (`on:` is `"true"`), a null key
+        /// is an error (see `resolvePlain11`).
+        case yaml11
+    }
+
     /// Parses every document of a YAML stream. Errors carry `file`, line and column.
-    public static func parseAll(_ text: String, file: String = "<input>") throws -> [YAMLDocument] {
+    public static func parseAll(_ text: String, file: String = "<input>", dialect: Dialect = .standard) throws -> [YAMLDocument] {
         guard text.utf8.count <= maxInputBytes else {
             throw DocumentError(file: file, line: 1, column: 1, message: "file larger than \(maxInputBytes) bytes")
         }
@@ -24,7 +34,8 @@ public enum YAML {
             var docs: [YAMLDocument] = []
             let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .default)
             while let node = try parser.nextRoot() {
-                docs.append(YAMLDocument(value: try convert(node, file: file, depth: 0), line: node.mark?.line ?? 1))
+                let value = try convert(node, file: file, depth: 0, dialect: dialect)
+                docs.append(YAMLDocument(value: value, line: node.mark?.line ?? 1))
             }
             return docs
         } catch let error as YamlError {
@@ -33,11 +44,11 @@ public enum YAML {
     }
 
     /// Parses a single-document YAML string.
-    public static func parse(_ text: String, file: String = "<input>") throws -> Value {
-        try parseAll(text, file: file).first?.value ?? .null
+    public static func parse(_ text: String, file: String = "<input>", dialect: Dialect = .standard) throws -> Value {
+        try parseAll(text, file: file, dialect: dialect).first?.value ?? .null
     }
 
-    static func convert(_ node: Node, file: String, depth: Int) throws -> Value {
+    static func convert(_ node: Node, file: String, depth: Int, dialect: Dialect) throws -> Value {
         if depth > 256 {
             throw DocumentError(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0,
                                 message: "nesting too deep")
@@ -47,11 +58,12 @@ public enum YAML {
             // Untagged plain scalars are typed here (fast, no regular expressions); quoted ones are strings.
             let explicitTag = scalar.tag.description
             if explicitTag.isEmpty || explicitTag == "!" {
-                return scalar.style == .plain ? resolvePlain(scalar.string) : .string(scalar.string)
+                guard scalar.style == .plain else { return .string(scalar.string) }
+                return dialect == .yaml11 ? resolvePlain11(scalar.string) : resolvePlain(scalar.string)
             }
             return try scalarValue(scalar, tag: explicitTag, file: file)
         case .sequence(let seq):
-            return .array(try seq.map { try convert($0, file: file, depth: depth + 1) })
+            return .array(try seq.map { try convert($0, file: file, depth: depth + 1, dialect: dialect) })
         case .mapping(let map):
             var members = OrderedDictionary<String, Value>()
             for (key, value) in map {
@@ -60,18 +72,33 @@ public enum YAML {
                                         message: "mapping keys must be scalars")
                 }
                 if key.tag.description == Tag.Name.merge.rawValue {
-                    if case .object(let merged) = try convert(value, file: file, depth: depth + 1) {
+                    if case .object(let merged) = try convert(value, file: file, depth: depth + 1, dialect: dialect) {
                         for (k, v) in merged where members[k] == nil { members[k] = v }
                     }
                     continue
                 }
-                members[keyScalar.string] = try convert(value, file: file, depth: depth + 1)
+                let name = try mappingKey(keyScalar, node: key, file: file, dialect: dialect)
+                members[name] = try convert(value, file: file, depth: depth + 1, dialect: dialect)
             }
             return .object(members)
         case .alias(let alias):
             throw DocumentError(file: file, line: alias.mark?.line ?? 0, column: alias.mark?.column ?? 0,
                                 message: "unresolved YAML alias")
         }
+    }
+
+    /// A mapping key's name: as written, except plain keys in the YAML 1.1 dialect (see `mappingKey11`).
+    static func mappingKey(_ scalar: Node.Scalar, node: Node, file: String, dialect: Dialect) throws -> String {
+        // Yams' duplicate-key check resolves key tags in place (its basic resolver says `!!str` for every plain
+        // key), so an implicit key cannot be told from an explicit `!!str` one here; both are typed as plain.
+        guard dialect == .yaml11, scalar.style == .plain else { return scalar.string }
+        let tag = scalar.tag.description
+        guard tag.isEmpty || tag == "!" || tag == Tag.Name.str.rawValue else { return scalar.string }
+        guard let name = mappingKey11(scalar.string) else {
+            throw DocumentError(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0,
+                                message: "unsupported map key '\(scalar.string)' (Helm's YAML reader allows string, number and boolean keys)")
+        }
+        return name
     }
 
     static func scalarValue(_ scalar: Node.Scalar, tag: String, file: String) throws -> Value {
