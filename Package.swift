@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
     ],
     targets: [
         // System libraries: module map + shim header each.
@@ -36,7 +37,13 @@ let package = Package(
             "FerryCore", "Patch",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
-        .target(name: "GoTemplate", dependencies: ["FerryCore"]),
+        .target(name: "GoTemplate", dependencies: [
+            "FerryCore",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "X509", package: "swift-certificates"),
+        ]),
         .target(name: "GitSource", dependencies: [
             "CLibGit2", "FerryCore",
             .product(name: "Crypto", package: "swift-crypto"),
@@ -79,7 +86,9 @@ let package = Package(
                     exclude: ["StrategicMerge/cases", "JSONPatch/cases", "regenerate.sh"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"],
                     exclude: ["Kustomize/cases", "Kustomize/regenerate.sh"]),
-        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate"]),
+        .testTarget(name: "GoTemplateTests", dependencies: [
+            "GoTemplate", .product(name: "X509", package: "swift-certificates"),
+        ]),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "Sandbox"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient", "Patch"]),

@@ -4,7 +4,7 @@ import FerryCore
 enum Builtins {
     static let table: [String: TemplateFunction] = [
         "not": { args in try arity(args, 1); return .value(.bool(!args[0].isTrue)) },
-        "len": { args in try arity(args, 1); return .value(.int(Int64(try length(args[0].data)))) },
+        "len": { args in try arity(args, 1); return .goInt(Int64(try length(args[0].data))) },
         "index": { args in try atLeast(args, 1); return try index(args[0].data, Array(args.dropFirst()).map(\.data)) },
         "slice": { args in try atLeast(args, 1); return .value(try slice(args[0].data, Array(args.dropFirst()).map(\.data))) },
         "print": { args in .value(.string(GoPrintf.sprint(args.map(\.data)))) },

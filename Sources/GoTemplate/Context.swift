@@ -12,20 +12,23 @@ public struct ExecutionContext {
 
     /// Runs the named template of the current set with `data` as dot and returns its output.
     public func execute(_ name: String, data: TemplateValue) throws -> String {
-        guard let tree = executor.trees[name] else { throw FunctionError("template \(GoQuote.quote(name)) not defined") }
-        return try executor.nested(tree, trees: executor.trees, data: data)
+        guard let tree = executor.template(name) else { throw FunctionError("template \(GoQuote.quote(name)) not defined") }
+        return try executor.nested(tree, overlay: executor.overlay, data: data)
     }
 
     /// Parses `text` as a template named `name` that sees the current set's definitions, and runs it.
     public func render(text: String, name: String, data: TemplateValue) throws -> String {
-        let names = Set(executor.functions.keys).union(executor.contextFunctions.keys)
-        var trees = executor.trees
-        for (key, tree) in try Parser.parse(name: name, text: text, functions: names)
-        where trees[key] == nil || !tree.root.isEmptyBody {
-            trees[key] = tree
+        let names = executor.functionNames
+        let parsed = try executor.parseCache.trees(name: name, text: text) {
+            try Parser.parse(name: name, text: text, functions: names)
         }
-        guard let tree = trees[name] else { return "" }
-        return try executor.nested(tree, trees: trees, data: data)
+        // The text's templates shadow the set's for this run only (Helm parses into a clone of the set).
+        var overlay = executor.overlay
+        for (key, tree) in parsed where executor.template(key) == nil || !tree.root.isEmptyBody {
+            overlay[key] = tree
+        }
+        guard let tree = overlay[name] ?? executor.trees[name] else { return "" }
+        return try executor.nested(tree, overlay: overlay, data: data)
     }
 
     /// The data passed to the top-level execution (`$` of the outermost template).
@@ -34,16 +37,16 @@ public struct ExecutionContext {
 
 extension Executor {
     /// Runs `tree` into a separate buffer one level deeper, restoring the caller's state afterwards.
-    func nested(_ tree: Tree, trees: [String: Tree], data: TemplateValue) throws -> String {
+    func nested(_ tree: Tree, overlay: [String: Tree], data: TemplateValue) throws -> String {
         guard depth < options.maxDepth else {
             throw FunctionError("exceeded maximum template depth (\(options.maxDepth))")
         }
-        let saved = (vars, self.tree, output, self.trees)
-        defer { (vars, self.tree, output, self.trees) = saved; depth -= 1 }
+        let saved = (vars, self.tree, output, self.overlay)
+        defer { (vars, self.tree, output, self.overlay) = saved; depth -= 1 }
         depth += 1
         vars = [("$", data)]
         self.tree = tree
-        self.trees = trees
+        self.overlay = overlay
         output = ""
         try walk(tree.root, dot: data)
         return output

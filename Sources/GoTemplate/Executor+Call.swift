@@ -4,17 +4,20 @@ extension Executor {
     /// Calls a builtin or user function; `and`/`or` evaluate their arguments lazily.
     func evalFunction(_ name: String, cmd: Command, dot: TemplateValue, final: TemplateValue?) throws -> TemplateValue {
         let ident = cmd.args[0]
-        let argOps = Array(cmd.args.dropFirst())
-        if functions[name] == nil, name == "and" || name == "or" {
+        let argOps = cmd.args.dropFirst()
+        let user = functions[name]
+        if user == nil, name == "and" || name == "or" {
             return try evalAndOr(name == "and", argOps, ident: ident, dot: dot, final: final)
         }
-        var args = try argOps.map { try evalArg($0, dot: dot) }
+        var args: [TemplateValue] = []
+        args.reserveCapacity(argOps.count + 1)
+        for op in argOps { args.append(try evalArg(op, dot: dot)) }
         if let final { args.append(final) }
-        args = args.map { if case .missing = $0 { return .value(.null) }; return $0 }
+        for i in args.indices { if case .missing = args[i] { args[i] = .value(.null) } }
         let function: ([TemplateValue]) throws -> TemplateValue
-        if functions[name] == nil, name == "call" {
+        if user == nil, name == "call" {
             function = { args in try Builtins.call(args, calleeName: argOps.first?.description ?? "") }
-        } else if let user = functions[name] {
+        } else if let user {
             function = user
         } else if let contextual = contextFunctions[name] {
             let context = ExecutionContext(executor: self)
@@ -33,7 +36,7 @@ extension Executor {
         }
     }
 
-    func evalAndOr(_ isAnd: Bool, _ ops: [Operand], ident: Operand, dot: TemplateValue, final: TemplateValue?) throws -> TemplateValue {
+    func evalAndOr(_ isAnd: Bool, _ ops: ArraySlice<Operand>, ident: Operand, dot: TemplateValue, final: TemplateValue?) throws -> TemplateValue {
         let count = ops.count + (final == nil ? 0 : 1)
         guard count >= 1 else { throw fail("wrong number of args for \(isAnd ? "and" : "or"): want at least 1 got 0", at: ident) }
         var value = TemplateValue.missing

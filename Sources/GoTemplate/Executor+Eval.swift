@@ -33,7 +33,7 @@ extension Executor {
             return try evalPipeline(pipe, dot: dot)
         case .constant(let v, _):
             try notAFunction(cmd, final: final)
-            return .value(v)
+            return Self.constant(v)
         case .dot:
             try notAFunction(cmd, final: final)
             return dot
@@ -57,7 +57,7 @@ extension Executor {
             return try evalFields(try evalArg(base, dot: dot), names, op: op, hasArgs: false)
         case .dot: return dot
         case .nilValue: return .value(.null)
-        case .constant(let v, _): return .value(v)
+        case .constant(let v, _): return Self.constant(v)
         case .identifier(let name):
             return try evalFunction(name, cmd: Command(pos: op.pos, args: [op]), dot: dot, final: nil)
         case .pipeline(let pipe): return try evalPipeline(pipe, dot: dot)
@@ -93,5 +93,11 @@ extension Executor {
         default:
             throw fail("can't evaluate field \(name) in type \(typeName ?? receiver.goTypeName)", at: op)
         }
+    }
+
+    /// A constant's value: integer constants are Go `int`s.
+    static func constant(_ v: Value) -> TemplateValue {
+        if case .int(let i) = v { return .goInt(i) }
+        return .value(v)
     }
 }

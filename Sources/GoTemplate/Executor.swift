@@ -11,9 +11,14 @@ struct ArgCountError: Error {
 
 /// Walks a tree, writing output; one instance per `execute` call.
 final class Executor {
-    var trees: [String: Tree]
+    /// The set's templates; never changed during a run.
+    let trees: [String: Tree]
+    /// Templates defined by `tpl` texts of the running execution, seen before `trees`.
+    var overlay: [String: Tree] = [:]
     let functions: FunctionMap
     let contextFunctions: [String: ContextFunction]
+    let functionNames: Set<String>
+    let parseCache: ParseCache
     var rootData: TemplateValue = .missing
     let options: ExecOptions
     var output = ""
@@ -22,14 +27,18 @@ final class Executor {
     var depth = 0
     var tree: Tree
 
-    init(trees: [String: Tree], functions: FunctionMap, contextFunctions: [String: ContextFunction],
-         options: ExecOptions, tree: Tree) {
-        self.trees = trees
-        self.functions = functions
-        self.contextFunctions = contextFunctions
+    init(set: TemplateSet, options: ExecOptions, tree: Tree) {
+        self.trees = set.trees
+        self.functions = set.functions
+        self.contextFunctions = set.contextFunctions
+        self.functionNames = set.functionNames
+        self.parseCache = set.parseCache
         self.options = options
         self.tree = tree
     }
+
+    /// The template called `name`: one a `tpl` text defined, else the set's.
+    func template(_ name: String) -> Tree? { overlay[name] ?? trees[name] }
 
     /// Runs `tree` with `data` as dot and `$`.
     func run(data: TemplateValue) throws -> String {
@@ -61,6 +70,7 @@ final class Executor {
 
     func printed(_ value: TemplateValue) -> String {
         if case .missing = value { return "<no value>" }
+        if case .value(let data) = value, let s = GoStringer.string(of: data) { return s }
         return GoFormat.v(value)
     }
 
@@ -98,7 +108,7 @@ final class Executor {
 
     func callTemplate(_ name: String, pipe: Pipeline?, pos: Position, dot: TemplateValue) throws {
         let context = "{{template \(GoQuote.quote(name))" + (pipe.map { " \($0)" } ?? "") + "}}"
-        guard let target = trees[name] else { throw fail("template \(GoQuote.quote(name)) not defined", at: pos, context: context) }
+        guard let target = template(name) else { throw fail("template \(GoQuote.quote(name)) not defined", at: pos, context: context) }
         guard depth < options.maxDepth else {
             throw fail("exceeded maximum template depth (\(options.maxDepth))", at: pos, context: context)
         }

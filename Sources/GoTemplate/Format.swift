@@ -13,6 +13,7 @@ enum GoFormat {
         case .string(let s): return s
         case .array(let a): return "[" + a.map(v).joined(separator: " ") + "]"
         case .object(let o):
+            if let s = GoStringer.argumentString(of: value) { return s }
             let keys = o.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
             return "map[" + keys.map { "\($0):\(v(o[$0] ?? .null))" }.joined(separator: " ") + "]"
         }
@@ -24,6 +25,7 @@ enum GoFormat {
         case .value(let data): return v(data)
         case .missing: return "<nil>"
         case .function: return "0x0"
+        case .goInt(let i): return String(i)
         }
     }
 
@@ -83,10 +85,10 @@ enum GoFormat {
     }
 }
 
-/// Go's `strconv.Quote`.
-enum GoQuote {
+/// Go's `strconv.Quote` (also what `%q` prints), for messages that must read like Go's.
+public enum GoQuote {
     /// The double-quoted Go literal for `s`.
-    static func quote(_ s: String) -> String {
+    public static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

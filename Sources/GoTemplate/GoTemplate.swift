@@ -21,8 +21,17 @@ import FerryCore
 // - Caller functions: plain ones (`FunctionMap`, for Sprig) and `ContextFunction`s that can run another
 //   template of the set or parse-and-run text against it (`ExecutionContext`), for Helm's `include`/`tpl`.
 //
-// Not yet: the Sprig and Helm functions themselves (they plug in as above); custom delimiters;
-// methods on data (the data model has none); complex numbers; `%#v` Go-syntax output; Helm's final
+// - Sprig v3's function library plus Helm's non-context functions (`toYaml`, `fromYaml`, `fromJsonArray`, …):
+//   `Sprig.functions(SprigOptions)` in `Sprig/` (its header lists the representation choices and limits:
+//   maps are values, times are Go-formatted strings, regexes are RE2 translated to ICU).
+//
+// - Go values with a `String()` method (Helm's `.Capabilities.KubeVersion`, `semver`): `GoStringer` objects,
+//   whose fields read as usual and which print as their string form.
+// - Performance: `add(_:)` parses many texts and `execute(_:)` runs many templates in parallel; `tpl` texts are
+//   parsed once per set (`ParseCache`) and run against an overlay of the set rather than a copy.
+//
+// Not yet: Helm's `include`/`tpl`/`required`/`lookup` (they live with the Helm renderer); custom delimiters;
+// other methods on data; complex numbers; `%#v` Go-syntax output; Helm's final
 // replacement of `<no value>` by the empty string (do it after `execute` when `missingKey == .zero`);
 // `\x` escapes in strings decode to code points rather than raw bytes; parse errors carry no column (as in Go).
 
@@ -70,12 +79,17 @@ public struct TemplateSet: Sendable {
     public let functions: FunctionMap
     /// The functions that reach the running execution (Helm's `include`, `tpl`).
     public let contextFunctions: [String: ContextFunction]
+    /// The names the parser accepts as function calls (computed once: a chart parses hundreds of files).
+    let functionNames: Set<String>
     var trees: [String: Tree] = [:]
+    /// Texts parsed by `tpl`, shared by every execution of the set.
+    let parseCache = ParseCache()
 
     /// Creates an empty set with the given functions.
     public init(functions: FunctionMap = [:], contextFunctions: [String: ContextFunction] = [:]) {
         self.functions = functions
         self.contextFunctions = contextFunctions
+        self.functionNames = Set(functions.keys).union(contextFunctions.keys)
     }
 
     /// The names of all templates in the set, sorted.
@@ -83,11 +97,28 @@ public struct TemplateSet: Sendable {
 
     /// Parses another text into the set; its `define`s become visible to every template in the set.
     public mutating func add(name: String, text: String) throws {
-        let names = Set(functions.keys).union(contextFunctions.keys)
-        let parsed = try Parser.parse(name: name, text: text, functions: names)
+        let parsed = try Parser.parse(name: name, text: text, functions: functionNames)
         for (key, tree) in parsed where trees[key] == nil || !tree.root.isEmptyBody {
             trees[key] = tree
         }
+    }
+
+    /// Parses several texts into the set, in parallel, as if each were added in turn; throws the error of the
+    /// first text (in order) that fails to parse.
+    public mutating func add(_ texts: [(name: String, text: String)]) throws {
+        let names = functionNames
+        let parsed = try ParallelMap.map(texts) { try Parser.parse(name: $0.name, text: $0.text, functions: names) }
+        for file in parsed {
+            for (key, tree) in file where trees[key] == nil || !tree.root.isEmptyBody { trees[key] = tree }
+        }
+    }
+
+    /// Runs several templates, in parallel unless `parallel` is false (a seeded random source must be drawn
+    /// from in order); each result is its output or its error, in the order given.
+    public func execute(_ runs: [(name: String, data: Value)], options: ExecOptions = ExecOptions(),
+                        parallel: Bool = true) -> [Result<String, Error>] {
+        guard parallel else { return runs.map { run in Result { try execute(run.name, data: run.data, options: options) } } }
+        return ParallelMap.results(runs) { try execute($0.name, data: $0.data, options: options) }
     }
 
     /// Runs the template `name` with `data` as dot and `$`, returning the output.
@@ -95,8 +126,7 @@ public struct TemplateSet: Sendable {
         guard let tree = trees[name] else {
             throw TemplateError(name: name, line: 0, message: "no template \(GoQuote.quote(name)) associated with template set")
         }
-        let executor = Executor(trees: trees, functions: functions, contextFunctions: contextFunctions,
-                                options: options, tree: tree)
+        let executor = Executor(set: self, options: options, tree: tree)
         return try executor.run(data: data.isNull ? .missing : .value(data))
     }
 }

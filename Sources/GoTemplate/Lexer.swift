@@ -35,10 +35,14 @@ struct Lexer {
         TemplateError(name: name, line: position(offset).line, message: message)
     }
 
-    func starts(_ s: String, at i: Int) -> Bool {
-        let u = Array(s.utf8)
-        guard i + u.count <= bytes.count else { return false }
-        return Array(bytes[i..<i + u.count]) == u
+    /// Whether the text has `s` at byte `i` (no allocation: the lexer asks this for every byte of text).
+    func starts(_ s: StaticString, at i: Int) -> Bool {
+        let n = s.utf8CodeUnitCount
+        guard i >= 0, i + n <= bytes.count else { return false }
+        return s.withUTF8Buffer { u in
+            for k in 0..<n where bytes[i + k] != u[k] { return false }
+            return true
+        }
     }
 
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
@@ -69,9 +73,13 @@ struct Lexer {
         }
     }
 
-    func find(_ s: String, from: Int) -> Int? {
+    func find(_ s: StaticString, from: Int) -> Int? {
+        let first = s.withUTF8Buffer { $0.first ?? 0 }
         var i = from
-        while i < bytes.count { if starts(s, at: i) { return i }; i += 1 }
+        while i < bytes.count {
+            if bytes[i] == first, starts(s, at: i) { return i }
+            i += 1
+        }
         return nil
     }
 

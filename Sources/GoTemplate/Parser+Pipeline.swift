@@ -66,17 +66,19 @@ extension Parser {
         }
     }
 
-    /// Parses a term followed by an optional `.Field` chain.
+    /// Parses a term followed by an optional `.Field` chain. Like Go, a chained operand takes the position of
+    /// the first chained field (`.a` in `.Values.a.b`), which is where its errors are reported.
     mutating func operand() throws -> Operand {
         var op = try term()
         var fields: [String] = []
+        let chainPos = peek.pos
         while case .field(let f) = peek.kind, !peek.spaceBefore { _ = next(); fields.append(f) }
         guard !fields.isEmpty else { return op }
         switch op.kind {
-        case .field(let base): op.kind = .field(base + fields)
-        case .variable(let n, let base): op.kind = .variable(n, base + fields)
+        case .field(let base): op = Operand(kind: .field(base + fields), pos: chainPos)
+        case .variable(let n, let base): op = Operand(kind: .variable(n, base + fields), pos: chainPos)
         case .constant, .nilValue: throw error("unexpected . after term \"\(op)\"", at: peek)
-        default: op = Operand(kind: .chain(op, fields), pos: op.pos)
+        default: op = Operand(kind: .chain(op, fields), pos: chainPos)
         }
         return op
     }

@@ -75,6 +75,7 @@ enum GoPrintf {
     /// Formats one operand and pads it to the width.
     static func formatOne(_ value: Value, _ spec: Spec) -> String {
         if spec.verb == "T" { return pad(value.goTypeName, spec, numeric: false) }
+        if let s = GoStringer.argumentString(of: value) { return formatOne(.string(s), spec) }
         switch value {
         case .array(let items):
             return "[" + items.map { formatOne($0, spec) }.joined(separator: " ") + "]"

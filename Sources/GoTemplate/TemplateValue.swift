@@ -14,11 +14,18 @@ public enum TemplateValue: Sendable {
     case missing
     /// A function value, callable with the `call` builtin.
     case function(TemplateFunction)
+    /// A Go `int` made by the template itself: integer constants, `len`, `range` indexes, Sprig's `int` and
+    /// `atoi`. Integers in the data read as Helm's `int64` (`--set` values, Sprig arithmetic results), so
+    /// `typeOf 3` is `int` while `typeOf (add 1 2)` is `int64`. It reads as `.int` through `data`.
+    case goInt(Int64)
 
     /// The data value, with `.missing` and functions read as `.null`.
     public var data: Value {
-        if case .value(let v) = self { return v }
-        return .null
+        switch self {
+        case .value(let v): return v
+        case .goInt(let i): return .int(i)
+        case .missing, .function: return .null
+        }
     }
 
     /// Go's truth: false, 0, nil, empty string/array/map and no value are false.
@@ -26,6 +33,7 @@ public enum TemplateValue: Sendable {
         switch self {
         case .missing: return false
         case .function: return true
+        case .goInt(let i): return i != 0
         case .value(let v):
             switch v {
             case .null: return false
@@ -39,11 +47,14 @@ public enum TemplateValue: Sendable {
         }
     }
 
-    /// The Go type name this value would have in Helm (`string`, `int`, `float64`, `map[string]interface {}`…).
+    /// The Go type name this value would have in Helm (`string`, `int`, `float64`, `map[string]interface {}`…);
+    /// data integers are `int64`.
     public var goTypeName: String {
         switch self {
         case .missing: return "<nil>"
         case .function: return "func"
+        case .goInt: return "int"
+        case .value(.int): return "int64"
         case .value(let v): return v.goTypeName
         }
     }

@@ -38,6 +38,14 @@ let helmLike: [String: ContextFunction] = [
         #expect(out == "A-X")
     }
 
+    @Test func aTplDefineShadowsTheSetsOnlyForItsOwnRun() throws {
+        // The text's `define` wins inside it (and in templates it includes), but not after it returns; the
+        // same text run twice (served from the parse cache) behaves the same.
+        let text = #"{{define "x"}}Y{{end}}{{template "x"}}{{include "x" .}}"#
+        let out = try run(#"{{define "x"}}X{{end}}{{tpl .t .}} {{tpl .t .}} {{template "x"}}"#, data: ["t": .string(text)])
+        #expect(out == "YY YY X")
+    }
+
     @Test func tplParseErrorsAreReportedWithTheCallingFunction() throws {
         #expect {
             try run("{{tpl .t .}}", data: ["t": "{{nope}}"])

@@ -36,7 +36,7 @@ import Testing
         TemplateCase("calling an undefined template is an error", #"{{template "nope"}}"#, error: #"template: t:1:11: executing "t" at <{{template "nope"}}>: template "nope" not defined"#),
         TemplateCase("errors inside a define name the define and the file",
                      #"{{define "x"}}{{.a.b}}{{end}}{{template "x" .}}"#,
-                     error: #"template: t:1:16: executing "x" at <.a.b>: nil pointer evaluating interface {}.b"#, missingKey: .zero),
+                     error: #"template: t:1:18: executing "x" at <.a.b>: nil pointer evaluating interface {}.b"#, missingKey: .zero),
         TemplateCase("nested template errors report the innermost define like Go's TestExecError",
                      "line 1\nline 2\nline 3\n{{template \"one\" .}}\n{{define \"one\"}}{{template \"two\" .}}{{end}}\n" +
                      "{{define \"two\"}}{{template \"three\" .}}{{end}}\n{{define \"three\"}}{{index \"hi\" $}}{{end}}", data: 5,

@@ -44,7 +44,7 @@ import Testing
         #expect {
             try set.execute("chart/templates/cm.yaml", data: ["Values": [:]], options: ExecOptions(missingKey: .zero))
         } throws: { error in
-            "\(error)" == #"template: chart/templates/cm.yaml:2:6: executing "chart/templates/cm.yaml" at <.Values.image.tag>: nil pointer evaluating interface {}.tag"#
+            "\(error)" == #"template: chart/templates/cm.yaml:2:13: executing "chart/templates/cm.yaml" at <.Values.image.tag>: nil pointer evaluating interface {}.tag"#
         }
     }
 
