@@ -34,7 +34,7 @@ let package = Package(
         ]),
         .target(name: "Patch", dependencies: ["FerryCore"], resources: [.copy("Resources/patch-schema.json")]),
         .target(name: "Rendering", dependencies: [
-            "FerryCore", "Patch",
+            "FerryCore", "Patch", "GoTemplate",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         .target(name: "GoTemplate", dependencies: [
@@ -85,7 +85,8 @@ let package = Package(
         .testTarget(name: "PatchTests", dependencies: ["Patch"],
                     exclude: ["StrategicMerge/cases", "JSONPatch/cases", "regenerate.sh"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"],
-                    exclude: ["Kustomize/cases", "Kustomize/regenerate.sh"]),
+                    exclude: ["Kustomize/cases", "Kustomize/regenerate.sh", "Helm/charts", "Helm/regenerate.py",
+                              "Helm/README.md"]),
         .testTarget(name: "GoTemplateTests", dependencies: [
             "GoTemplate", .product(name: "X509", package: "swift-certificates"),
         ]),

@@ -91,7 +91,11 @@ extension Controller {
             let display = path == "." ? "" : path
             let tree = try await git.tree(repoURL: repoURL, commit: commit, path: path)
             guard Renderer.detect(tree) == .kustomize, !display.isEmpty else {
-                return try Renderer.render(tree: tree, options: RenderOptions(displayPath: display, kustomize: app.spec.source.kustomize)).objects
+                var options = RenderOptions(displayPath: display, kustomize: app.spec.source.kustomize)
+                // Argo CD's Helm settings; the release is named after the app, in its destination namespace.
+                options.helm = HelmOptions(source: app.spec.source.helm, appName: app.name,
+                                           namespace: app.spec.destination.namespace)
+                return try Renderer.render(tree: tree, options: options).objects
             }
             // An overlay may use bases elsewhere in the repository (`../base`): render from the whole tree.
             let whole = try await git.tree(repoURL: repoURL, commit: commit, path: "")

@@ -119,7 +119,7 @@ public enum YAML {
     }
 
     static func parseInt(_ raw: String) -> Int64? {
-        var text = raw.replacingOccurrences(of: "_", with: "")
+        var text = raw.contains("_") ? raw.replacingOccurrences(of: "_", with: "") : raw
         var sign: Int64 = 1
         if text.hasPrefix("-") { sign = -1; text.removeFirst() } else if text.hasPrefix("+") { text.removeFirst() }
         let magnitude: Int64?
@@ -132,7 +132,7 @@ public enum YAML {
     }
 
     static func parseFloat(_ raw: String) -> Double? {
-        let text = raw.replacingOccurrences(of: "_", with: "").lowercased()
+        let text = (raw.contains("_") ? raw.replacingOccurrences(of: "_", with: "") : raw).lowercased()
         switch text {
         case ".inf", "+.inf": return .infinity
         case "-.inf": return -.infinity

@@ -7,7 +7,7 @@ public enum SourceType: String, Sendable, Codable {
     case directory = "Directory"
     /// A directory holding `kustomization.yaml` (rendered by a later release).
     case kustomize = "Kustomize"
-    /// A directory holding `Chart.yaml` (rendered by a later release).
+    /// A directory holding `Chart.yaml`, rendered as `helm template` does.
     case helm = "Helm"
 }
 
@@ -22,6 +22,9 @@ public struct RenderOptions: Sendable {
     public var directory: String
     /// Argo CD's per-app Kustomize settings, applied to the source's kustomization before the build.
     public var kustomize: KustomizeOverrides?
+    /// Helm parameters (release name, namespace, values…); nil renders a chart with `helm template`'s
+    /// defaults (release `release-name`, namespace `default`), CRDs included.
+    public var helm: HelmOptions?
 
     public init(recurse: Bool = false, displayPath: String = "", directory: String = "",
                 kustomize: KustomizeOverrides? = nil) {
@@ -79,8 +82,9 @@ public enum Renderer {
             let edited = try options.kustomize?.edit(tree, directory: options.directory, displayPath: options.displayPath) ?? tree
             return try KustomizeRenderer.render(tree: edited, directory: options.directory, displayPath: options.displayPath)
         case .helm:
-            throw RenderError(file: join(options.displayPath, "Chart.yaml"),
-                              message: "Helm charts are not supported yet")
+            let helm = options.helm ?? HelmOptions(includeCRDs: true)
+            return try HelmRenderer.render(tree: tree, directory: options.directory, options: helm,
+                                           displayPath: options.displayPath)
         }
     }
 

@@ -180,6 +180,34 @@ import Testing
         await #expect(throws: ServiceError.self) { _ = try await f.controller.create(Application(name: "bad", spec: bad)) }
     }
 
+    @Test func argoHelmSettingsOnTheSpecShapeWhatIsApplied() async throws {
+        let f = try await Fixture()
+        try await f.commit([
+            "chart/Chart.yaml": "apiVersion: v2\nname: shop\nversion: 0.1.0\n",
+            "chart/values.yaml": "color: blue\nsize: 1\n",
+            "chart/values-prod.yaml": "size: 3\n",
+            "chart/templates/cm.yaml": """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: {{ .Release.Name }}-settings
+                  namespace: {{ .Release.Namespace }}
+                data:
+                  color: {{ .Values.color | quote }}
+                  size: {{ .Values.size | quote }}
+                """,
+        ])
+        let helm = HelmSource(valueFiles: ["values-prod.yaml"], parameters: [.init(name: "color", value: "red")])
+        let spec = ApplicationSpec(source: Source(repoURL: Self.repo, path: "chart", targetRevision: "main", helm: helm),
+                                   destination: Destination(namespace: "demo"),
+                                   syncPolicy: SyncPolicy(automated: .init(prune: false, selfHeal: false)))
+        _ = try await f.controller.create(Application(name: "shop", spec: spec))
+        let app = try await f.controller.refresh("shop")
+        #expect(app.status.sync.status == .synced)
+        let live = try #require(f.api.object(ResourceKey(group: "", kind: "ConfigMap", namespace: "demo", name: "shop-settings")))
+        #expect(live.value["data"] == ["color": "red", "size": "3"])
+    }
+
     @Test func secretValuesNeverLeaveThroughHistoryOrDiff() async throws {
         let f = try await Fixture()
         let secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\nstringData:\n  password: hunter2-plaintext\n"

@@ -1,0 +1,145 @@
+import Foundation
+import GoTemplate
+
+/// Rewrites the Go method calls Helm charts make on `.Files` and `.Capabilities.APIVersions` into calls of
+/// plain functions, because Ferry's template data are plain values without methods:
+///
+/// - `X.Files.Get "p"` → `helmFiles "Get" X.Files "p"` (also `GetBytes`, `Glob`, `Lines`, `AsConfig`, `AsSecrets`)
+/// - `(… .Files.Glob "p").AsConfig` and `$files.AsConfig` → `helmFilesAs "AsConfig" (…)` (also `AsSecrets`)
+/// - `X.APIVersions.Has "v"` → `helmAPIVersionsHas X.APIVersions "v"`
+///
+/// It also gives Sprig's map-mutating functions Go's in-place effect for the common idiom
+/// `$_ := set $dict "k" v` by rewriting it to `$dict = set $dict "k" v` (Ferry's maps are values; see
+/// `Sprig.mutatingFunctions`). Mutations through fields (`set .Values.x …`) or aliases are not reflected.
+///
+/// Only code inside `{{ }}` is touched; string literals and comments are left alone.
+enum HelmMethodRewriter {
+    static let mutatingCall: NSRegularExpression? = {
+        let names = Sprig.mutatingFunctions.sorted().joined(separator: "|")
+        return try? NSRegularExpression(pattern: "\\$_\\s*:?=\\s*(\(names))\\s+(\\$[A-Za-z0-9_]+)(?![A-Za-z0-9_.])")
+    }()
+
+    static let fileMethods = ["Get", "GetBytes", "Glob", "Lines", "AsConfig", "AsSecrets"]
+
+    static func rewrite(_ text: String) -> String {
+        let keys = [".Files", ".APIVersions", ".AsConfig", ".AsSecrets", "$_"]
+        guard keys.contains(where: { TextScan.contains(text, $0) }) else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            out += rest[..<open.upperBound]
+            rest = rest[open.upperBound...]
+            guard let close = rest.range(of: "}}") else { break }
+            let action = rest[..<close.lowerBound]
+            out += action.hasPrefix("/*") || action.hasPrefix("- /*") ? String(action) : rewriteAction(action)
+            rest = rest[close.lowerBound...]
+        }
+        return out + rest
+    }
+
+    /// Masks string literals (so their text is never rewritten), rewrites the code, then restores them.
+    static func rewriteAction(_ action: Substring) -> String {
+        var masked = ""
+        var literals: [Substring] = []
+        var i = action.startIndex
+        while i < action.endIndex {
+            let c = action[i]
+            if c == "\"" || c == "`" || c == "'" {
+                var j = action.index(after: i)
+                while j < action.endIndex, action[j] != c {
+                    if action[j] == "\\", c != "`" { j = action.index(after: j); if j == action.endIndex { break } }
+                    j = action.index(after: j)
+                }
+                if j < action.endIndex { j = action.index(after: j) }
+                masked += "\u{E000}\(literals.count)\u{E001}"
+                literals.append(action[i..<j])
+                i = j
+                continue
+            }
+            masked.append(c)
+            i = action.index(after: i)
+        }
+        var out = rewriteMutations(rewriteCode(masked))
+        if literals.isEmpty { return out }
+        for (index, literal) in literals.enumerated().reversed() {
+            out = out.replacingOccurrences(of: "\u{E000}\(index)\u{E001}", with: literal)
+        }
+        return out
+    }
+
+    /// `$_ := set $d …` → `$d = set $d …`.
+    static func rewriteMutations(_ code: String) -> String {
+        guard code.contains("$_"), let regex = mutatingCall else { return code }
+        let range = NSRange(code.startIndex..., in: code)
+        return regex.stringByReplacingMatches(in: code, range: range, withTemplate: "$2 = $1 $2")
+    }
+
+    /// The receiver token ending just before `index` in `chars` (e.g. `$`, `$.Sub`, `.`, `$x`), and its start.
+    static func receiverStart(_ chars: [Character], before index: Int) -> Int {
+        var start = index
+        while start > 0 {
+            let c = chars[start - 1]
+            if c.isLetter || c.isNumber || c == "_" || c == "." || c == "$" { start -= 1 } else { break }
+        }
+        return start
+    }
+
+    static func rewriteCode(_ code: String) -> String {
+        var chars = Array(code)
+        var i = 0
+        while i < chars.count {
+            if let (method, length) = match(chars, at: i, suffixes: fileMethods.map { ".Files." + $0 }) {
+                let start = receiverStart(chars, before: i)
+                let receiver = String(chars[start..<i]) + ".Files"
+                let replacement = Array("helmFiles \"\(method)\" \(receiver)")
+                chars.replaceSubrange(start..<(i + length), with: replacement)
+                i = start + replacement.count
+            } else if let (_, length) = match(chars, at: i, suffixes: [".APIVersions.Has"]) {
+                let start = receiverStart(chars, before: i)
+                let replacement = Array("helmAPIVersionsHas \(String(chars[start..<i])).APIVersions")
+                chars.replaceSubrange(start..<(i + length), with: replacement)
+                i = start + replacement.count
+            } else if let (method, length) = match(chars, at: i, suffixes: [".AsConfig", ".AsSecrets"]) {
+                let name = method
+                if i > 0, chars[i - 1] == ")", let open = matchingOpen(chars, close: i - 1) {
+                    let inner = String(chars[open...(i - 1)])
+                    let replacement = Array("(helmFilesAs \"\(name)\" \(inner))")
+                    chars.replaceSubrange(open..<(i + length), with: replacement)
+                    i = open + replacement.count
+                } else {
+                    let start = receiverStart(chars, before: i)
+                    let replacement = Array("helmFilesAs \"\(name)\" \(String(chars[start..<i]))")
+                    chars.replaceSubrange(start..<(i + length), with: replacement)
+                    i = start + replacement.count
+                }
+            } else {
+                i += 1
+            }
+        }
+        return String(chars)
+    }
+
+    /// Matches one of `suffixes` at `index` followed by a non-identifier character; returns the last segment.
+    static func match(_ chars: [Character], at index: Int, suffixes: [String]) -> (String, Int)? {
+        for suffix in suffixes {
+            let s = Array(suffix)
+            guard index + s.count <= chars.count, Array(chars[index..<index + s.count]) == s else { continue }
+            if index + s.count < chars.count {
+                let next = chars[index + s.count]
+                if next.isLetter || next.isNumber || next == "_" || next == "." { continue }
+            }
+            return (String(suffix.split(separator: ".").last ?? ""), s.count)
+        }
+        return nil
+    }
+
+    static func matchingOpen(_ chars: [Character], close: Int) -> Int? {
+        var depth = 0
+        var i = close
+        while i >= 0 {
+            if chars[i] == ")" { depth += 1 } else if chars[i] == "(" { depth -= 1; if depth == 0 { return i } }
+            i -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,3 @@
+{{- define "tplchart.greeting" -}}
+hello from {{ .Chart.Name }}
+{{- end -}}
