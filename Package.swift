@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "PatchTests", dependencies: ["Patch"],
                     exclude: ["StrategicMerge/cases", "JSONPatch/cases", "regenerate.sh"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"],
-                    exclude: ["Kustomize/cases", "Kustomize/regenerate.sh", "Helm/charts", "Helm/regenerate.py",
+                    exclude: ["Kustomize/cases", "Kustomize/regenerate.sh", "Kustomize/helm-shim", "Helm/charts", "Helm/regenerate.py",
                               "Helm/README.md"]),
         .testTarget(name: "GoTemplateTests", dependencies: [
             "GoTemplate", .product(name: "X509", package: "swift-certificates"),

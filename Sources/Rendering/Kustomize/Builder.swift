@@ -149,6 +149,13 @@ struct Builder {
                 accumulator.resources[i].originAnnotation = BuildMetadata.generatorOrigin(relative(kustomizationPath(k)), kind: kind)
             }
         }
+        let beforeHelm = accumulator.resources.count
+        accumulator.invalidateIndex()
+        try HelmCharts.run(k, builder: &self, accumulator: &accumulator)
+        if trackOrigins {
+            let origin = BuildMetadata.generatorOrigin(relative(kustomizationPath(k)), kind: "HelmChartInflationGenerator")
+            for i in beforeHelm..<accumulator.resources.count { accumulator.resources[i].originAnnotation = origin }
+        }
         try PluginConfigs.runGenerators(k, builder: &self, stack: stack, accumulator: &accumulator)
     }
 

@@ -22,7 +22,7 @@ struct Kustomization {
         "configMapGenerator", "secretGenerator", "generatorOptions", "patches", "patchesJson6902",
         "patchesStrategicMerge",
         "configurations", "openapi", "sortOptions", "buildMetadata", "metadata",
-        "transformers", "generators", "imageTags",
+        "transformers", "generators", "imageTags", "helmCharts", "helmGlobals",
     ]
 
     /// Warnings for deprecated fields, as kubectl prints them ("'vars' is deprecated…").
@@ -33,9 +33,6 @@ struct Kustomization {
         ("bases", "resources"), ("commonLabels", "labels"), ("imageTags", "images"),
         ("patchesJson6902", "patches"), ("patchesStrategicMerge", "patches"), ("vars", "replacements"),
     ]
-
-    /// Fields that need Helm, which the native renderer does not run.
-    static let helmFields: Set<String> = ["helmCharts", "helmGlobals", "helmChartInflationGenerator"]
 
     init(file: String, directory: String, text: String) throws {
         self.file = file
@@ -53,10 +50,8 @@ struct Kustomization {
             raw["images"] = .array((value["images"]?.arrayValue ?? []) + tags)
             raw["imageTags"] = nil
         }
-        for key in members.keys where !Kustomization.supportedFields.contains(key) {
-            if Kustomization.helmFields.contains(key) {
-                throw RenderError(file: file, message: "\(key): Helm inflation is not supported yet (kubectl kustomize also refuses it without --enable-helm)")
-            }
+        try HelmChartSpec.foldDeprecated(&raw, file: file)
+        for key in members.keys where !Kustomization.supportedFields.contains(key) && key != "helmChartInflationGenerator" {
             if key == "validators" {
                 throw RenderError(file: file, message: "validators: validator plugins are not supported (they are exec or KRM-function plugins)")
             }

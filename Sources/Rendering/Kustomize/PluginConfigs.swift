@@ -9,12 +9,25 @@ enum PluginConfigs {
         "AnnotationsTransformer", "NamespaceTransformer", "ImageTagTransformer", "ReplicaCountTransformer",
         "ReplacementTransformer", "PatchTransformer", "PatchStrategicMergeTransformer", "PatchJson6902Transformer",
     ]
-    static let generatorKinds: Set<String> = ["ConfigMapGenerator", "SecretGenerator"]
+    static let generatorKinds: Set<String> = ["ConfigMapGenerator", "SecretGenerator", "HelmChartInflationGenerator"]
 
     static func runGenerators(_ k: Kustomization, builder: inout Builder, stack: [String], accumulator: inout Accumulator) throws {
         for (config, source, path) in try configs(k, field: "generators", builder: &builder, stack: stack) {
             let kind = try check(config, source: source, allowed: generatorKinds, field: "generators", file: k.file)
             let before = accumulator.resources.count
+            if kind == "HelmChartInflationGenerator" {
+                var entry = config
+                for key in ["apiVersion", "kind", "metadata"] { entry[key] = nil }
+                accumulator.invalidateIndex()
+                try accumulator.append(try HelmCharts.inflate(entry, globals: entry, field: "generators (\(source))",
+                                                              k: k, builder: &builder), file: k.file)
+                if builder.trackOrigins {
+                    let origin = BuildMetadata.generatorOrigin(builder.relative(path), kind: kind,
+                                                               name: config[path: ["metadata", "name"]]?.stringValue)
+                    for i in before..<accumulator.resources.count { accumulator.resources[i].originAnnotation = origin }
+                }
+                continue
+            }
             var entry = config
             for key in ["apiVersion", "kind", "metadata"] { entry[key] = nil }
             if entry["name"] == nil { entry["name"] = config[path: ["metadata", "name"]] }

@@ -13,18 +13,31 @@ import Testing
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
+    /// The helm-python-sdk venv the `helm-shim/helm` stand-in runs on (see regenerate.sh).
+    static let helmVenv = ProcessInfo.processInfo.environment["FERRY_HELM_VENV"] ?? "/work/venv-helm"
+    static let helmShim = KustomizeParityTests.casesDirectory.deletingLastPathComponent()
+        .appendingPathComponent("helm-shim/helm")
+    static let helmAvailable = kubectl != nil && FileManager.default.isExecutableFile(atPath: helmVenv + "/bin/python")
+
+    /// Cases marked with a `helm-case` file need kubectl's `--enable-helm` and the helm shim.
+    static func isHelmCase(_ name: String) -> Bool {
+        FileManager.default.fileExists(atPath: KustomizeParityTests.casesDirectory.appendingPathComponent(name + "/helm-case").path)
+    }
+    static var plainCaseNames: [String] { KustomizeParityTests.caseNames.filter { !isHelmCase($0) } }
+    static var helmCaseNames: [String] { KustomizeParityTests.caseNames.filter(isHelmCase) }
+
     struct Outcome { var status: Int32; var stdout: Data }
 
-    static func kustomize(_ directory: URL) async throws -> Outcome {
+    static func kustomize(_ directory: URL, flags: [String] = []) async throws -> Outcome {
         try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try runKustomize(directory) }) }.start()
+            Thread { continuation.resume(with: Result { try runKustomize(directory, flags: flags) }) }.start()
         }
     }
 
-    static func runKustomize(_ directory: URL) throws -> Outcome {
+    static func runKustomize(_ directory: URL, flags: [String]) throws -> Outcome {
         let process = Process()
         process.executableURL = kubectl
-        process.arguments = ["kustomize", directory.path]
+        process.arguments = ["kustomize"] + flags + [directory.path]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -34,12 +47,23 @@ import Testing
         return Outcome(status: process.terminationStatus, stdout: data)
     }
 
-    @Test(.enabled(if: kubectl != nil, "kubectl is not installed"), arguments: KustomizeParityTests.caseNames)
+    @Test(.enabled(if: kubectl != nil, "kubectl is not installed"), arguments: plainCaseNames)
     func committedExpectationMatchesKubectl(_ name: String) async throws {
+        try await Self.check(name, flags: [])
+    }
+
+    /// helmCharts cases: kubectl needs a `helm` binary, here the shim on the helm-python-sdk venv.
+    @Test(.enabled(if: helmAvailable, "needs kubectl and the helm-python-sdk venv (FERRY_HELM_VENV or /work/venv-helm) for kubectl's --enable-helm"),
+          arguments: helmCaseNames)
+    func committedHelmExpectationMatchesKubectl(_ name: String) async throws {
+        try await Self.check(name, flags: ["--enable-helm", "--helm-command", Self.helmShim.path])
+    }
+
+    static func check(_ name: String, flags: [String]) async throws {
         let dir = KustomizeParityTests.casesDirectory.appendingPathComponent(name)
         let entryFile = dir.appendingPathComponent("entry")
         let entry = (try? String(contentsOf: entryFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "."
-        let outcome = try await Self.kustomize(dir.appendingPathComponent(entry))
+        let outcome = try await Self.kustomize(dir.appendingPathComponent(entry), flags: flags)
         if FileManager.default.fileExists(atPath: dir.appendingPathComponent("error.txt").path) {
             #expect(outcome.status != 0, "\(name): kubectl now renders a case whose error.txt expects an error")
             return
