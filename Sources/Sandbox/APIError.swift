@@ -48,12 +48,22 @@ struct APIError: Error, Sendable {
     /// 422 Invalid with one cause per field.
     static func invalid(_ type: ResourceType, _ name: String, _ causes: [(field: String, message: String)]) -> APIError {
         let kind = type.group.isEmpty ? type.kind : "\(type.kind).\(type.group)"
-        let text = causes.map { "\($0.field): \($0.message)" }.joined(separator: ", ")
+        // One error reads plainly; several are bracketed, as apimachinery aggregates field errors.
+        let joined = causes.map { "\($0.field): \($0.message)" }.joined(separator: ", ")
+        let text = causes.count == 1 ? joined : "[\(joined)]"
         var d = details(type, name)
         d["kind"] = .string(type.kind)
-        d["causes"] = .array(causes.map { ["reason": "FieldValueInvalid", "message": .string($0.message),
+        d["causes"] = .array(causes.map { ["reason": .string(causeReason($0.message)), "message": .string($0.message),
                                            "field": .string($0.field)] })
         return APIError(code: 422, reason: "Invalid", message: "\(kind) \"\(name)\" is invalid: \(text)", details: d)
+    }
+
+    /// The `StatusCause` reason of a field error message (`Required value` → `FieldValueRequired`, …).
+    static func causeReason(_ message: String) -> String {
+        if message.hasPrefix("Required value") { return "FieldValueRequired" }
+        if message.hasPrefix("Unsupported value") { return "FieldValueNotSupported" }
+        if message.hasPrefix("Forbidden") { return "FieldValueForbidden" }
+        return "FieldValueInvalid"
     }
 
     static func badRequest(_ message: String) -> APIError {

@@ -109,7 +109,9 @@ enum Scale {
     /// Writes a Scale's `spec.replicas` back into the workload.
     static func apply(_ scale: Value, to object: Value, _ type: ResourceType) throws -> Value {
         guard let replicas = scale[path: ["spec", "replicas"]]?.intValue, replicas >= 0 else {
-            throw APIError.invalid(type, KubeObject(object).name, [("spec.replicas", "Invalid value: must be >= 0")])
+            let given = scale[path: ["spec", "replicas"]].map { JSON.encode($0) } ?? "null"
+            throw APIError.invalid(type, KubeObject(object).name,
+                                   [("spec.replicas", "Invalid value: \(given): must be greater than or equal to 0")])
         }
         var result = object
         result[path: ["spec", "replicas"]] = .int(replicas)

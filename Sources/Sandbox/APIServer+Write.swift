@@ -25,7 +25,7 @@ extension APIServer {
     /// Validates, stamps and stores a new object; 409 when it exists.
     func insert(_ body: Value, name: String, _ target: Target, request: APIRequest, manager: String,
                 operation: String) throws -> Value {
-        let errors = ObjectRules.nameErrors(name, target.type)
+        let errors = ObjectRules.nameErrors(name, target.type) + ObjectRules.requiredFieldErrors(body, target.type)
         if !errors.isEmpty { throw APIError.invalid(target.type, name, errors) }
         try requireNamespace(target)
         var object = body
@@ -70,9 +70,12 @@ extension APIServer {
                                        now: ObjectRules.timestamp())
             return scaled
         }
+        let errors = ObjectRules.requiredFieldErrors(body, target.type)
+        if !errors.isEmpty { throw APIError.invalid(target.type, KubeObject(current).name, errors) }
         var object = body
         ObjectRules.prepareUpdate(&object, old: current, target.type)
-        for field in ["clusterIP", "clusterIPs"] where object[path: ["spec", field]] == nil {
+        let isService = target.type.group.isEmpty && target.type.name == "services"
+        for field in ["clusterIP", "clusterIPs"] where isService && object[path: ["spec", field]] == nil {
             object[path: ["spec", field]] = current[path: ["spec", field]]
         }
         try ObjectRules.applyDefaults(&object, target.type) { ObjectRules.clusterIP(try store.nextValue(of: "clusterIP")) }
@@ -90,15 +93,12 @@ extension APIServer {
             throw APIError(code: 403, reason: "Forbidden",
                            message: "namespaces \"\(name)\" is forbidden: this namespace may not be deleted")
         }
+        let options = try DeleteOptions(request)
         guard try store.get(target.key(name)) != nil else { throw APIError.notFound(target.type, name) }
-        if isNamespace && !request.isDryRun {
+        if isNamespace && !options.dryRun {
             for key in try store.keys(inNamespace: name) { try store.modify(key) { _ in .delete } }
         }
-        let deleted = try write(target.key(name), dryRun: request.isDryRun) { current in
-            guard current != nil else { throw APIError.notFound(target.type, name) }
-            return .delete
-        }
-        return .json(deleted ?? .null)
+        return .json(try deleteObject(target.key(name), target, options) ?? .null)
     }
 
     /// DELETE on a collection: deletes every selected object and returns them as a list.
@@ -107,14 +107,13 @@ extension APIServer {
             throw APIError.methodNotAllowed("DELETE", request.path)
         }
         let (items, _) = try matchingObjects(target, request)
+        let options = try DeleteOptions(request)
         var deleted: [Value] = []
         for item in items {
             let key = target.key(KubeObject(item).name)
             let scoped = ObjectKey(group: key.group, resource: key.resource, namespace: KubeObject(item).namespace,
                                    name: key.name)
-            if let gone = try write(scoped, dryRun: request.isDryRun, { $0 == nil ? .keep : .delete }) {
-                deleted.append(gone)
-            }
+            if try store.get(scoped) != nil, let gone = try deleteObject(scoped, target, options) { deleted.append(gone) }
         }
         let rv = try store.list(group: "", resource: "", namespace: nil).resourceVersion
         return .json(["kind": .string(target.type.kind + "List"), "apiVersion": .string(target.type.apiVersion),
@@ -125,7 +124,8 @@ extension APIServer {
     func write(_ key: ObjectKey, dryRun: Bool, _ decide: (Value?) throws -> StoreChange) throws -> Value? {
         var computed: Value?
         let stored = try store.modify(key) { current in
-            let change = try decide(current)
+            var change = Self.finishingDeletion(try decide(current))
+            if case .put(let object) = change, let current, Self.isNoOp(object, current) { change = .keep }
             switch change {
             case .put(let object): computed = object
             case .delete, .keep: computed = current
@@ -133,6 +133,20 @@ extension APIServer {
             return dryRun ? .keep : change
         }
         return dryRun ? computed : stored
+    }
+
+    /// A write that changes nothing but `resourceVersion` and managed-field timestamps: like a real server,
+    /// it is not stored (the object keeps its resourceVersion and no watch event is sent).
+    static func isNoOp(_ object: Value, _ current: Value) -> Bool {
+        func comparable(_ value: Value) -> Value {
+            var copy = value
+            copy[path: ["metadata", "resourceVersion"]] = nil
+            if let fields = copy[path: ["metadata", "managedFields"]]?.arrayValue {
+                copy[path: ["metadata", "managedFields"]] = .array(fields.map { var f = $0; f["time"] = nil; return f })
+            }
+            return copy
+        }
+        return comparable(object).semanticallyEquals(comparable(current))
     }
 
     /// 404 when a namespaced target's namespace does not exist.

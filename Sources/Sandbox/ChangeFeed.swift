@@ -60,6 +60,8 @@ final class ChangeFeed: Sendable {
 
     /// The newest resourceVersion published (or the one `begin` set).
     var latest: Int64 { state.withLock { $0.latest } }
+    /// How many subscribers (watches and the control plane) are attached; tests wait on it.
+    var subscriberCount: Int { state.withLock { $0.subscribers.count } }
 
     /// A stream of every event published from now on; ends when the subscriber stops iterating. When the
     /// subscriber falls `subscriberBuffer` events behind, the oldest unread ones are dropped.

@@ -66,6 +66,8 @@ final class ControlPlane: Sendable {
                 let next = Simulation.observe(current, resource: key.resource, now: ObjectRules.timestamp())
                 return next == current ? .keep : .put(next)
             }
+            if key.group == "apps" && key.resource == "deployments" { try reconcileReplicaSets(of: key) }
+            if key.group == "apps" && key.resource == "replicasets" { try reconcilePods(of: key) }
         } catch {
             logger.warning("simulated controller failed", metadata: ["object": "\(key)", "error": "\(error)"])
         }

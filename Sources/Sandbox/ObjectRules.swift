@@ -29,6 +29,29 @@ enum ObjectRules {
         return [("metadata.name", "Invalid value: \"\(name)\": \(message)")]
     }
 
+    /// Required fields of Pods and workloads that the real validation insists on (`Required value`).
+    static func requiredFieldErrors(_ object: Value, _ type: ResourceType) -> [(field: String, message: String)] {
+        var errors: [(field: String, message: String)] = []
+        func missing(_ path: [String]) -> Bool {
+            switch object[path: path] {
+            case nil, .null?: return true
+            case .array(let items)?: return items.isEmpty
+            case .object(let members)?: return members.isEmpty
+            default: return false
+            }
+        }
+        if type.group.isEmpty, type.name == "pods", missing(["spec", "containers"]) {
+            errors.append(("spec.containers", "Required value"))
+        }
+        if type.group == "apps", ["deployments", "replicasets", "statefulsets", "daemonsets"].contains(type.name) {
+            if missing(["spec", "selector"]) { errors.append(("spec.selector", "Required value")) }
+            if missing(["spec", "template", "spec", "containers"]) {
+                errors.append(("spec.template.spec.containers", "Required value"))
+            }
+        }
+        return errors
+    }
+
     static func isDNSLabel(_ s: String) -> Bool {
         guard !s.isEmpty, s.count <= 63 else { return false }
         let chars = Array(s.utf8)
@@ -48,7 +71,7 @@ enum ObjectRules {
         else { object[path: ["metadata", "namespace"]] = nil }
         object[path: ["metadata", "uid"]] = .string(UUID().uuidString.lowercased())
         object[path: ["metadata", "creationTimestamp"]] = .string(timestamp())
-        object[path: ["metadata", "generation"]] = 1
+        object[path: ["metadata", "generation"]] = tracksGeneration(type) ? 1 : nil
         object[path: ["metadata", "resourceVersion"]] = nil
         if type.hasStatus { object["status"] = nil }
         if type.name == "namespaces" && type.group.isEmpty {
@@ -67,8 +90,20 @@ enum ObjectRules {
         }
         if type.hasStatus || (type.name == "namespaces" && type.group.isEmpty) { object["status"] = old["status"] }
         let oldSpec = old["spec"] ?? .null
-        if !(object["spec"] ?? .null).semanticallyEquals(oldSpec) {
+        if tracksGeneration(type), !(object["spec"] ?? .null).semanticallyEquals(oldSpec) {
             object[path: ["metadata", "generation"]] = .int((old[path: ["metadata", "generation"]]?.intValue ?? 0) + 1)
+        }
+    }
+
+    /// Whether the server keeps `metadata.generation` for the resource: workloads and most API groups do;
+    /// ConfigMaps, Secrets, Services, Namespaces and the other core kinds (but Pods and ReplicationControllers),
+    /// RBAC, storage and coordination objects never get one.
+    static func tracksGeneration(_ type: ResourceType) -> Bool {
+        switch type.group {
+        case "": return ["pods", "replicationcontrollers"].contains(type.name)
+        case "rbac.authorization.k8s.io", "storage.k8s.io", "coordination.k8s.io", "events.k8s.io",
+             "certificates.k8s.io", "node.k8s.io", "scheduling.k8s.io": return false
+        default: return true
         }
     }
 

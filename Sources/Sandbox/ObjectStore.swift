@@ -78,6 +78,20 @@ final class ObjectStore: Sendable {
         }
     }
 
+    /// Keys of the objects in `namespace` ("" for cluster-scoped) whose `ownerReferences` name `uid`.
+    func dependents(of uid: String, namespace: String) throws -> [ObjectKey] {
+        let rows = try database.query("SELECT grp, resource, namespace, name, body FROM objects WHERE body LIKE ?",
+                                      [.text("%\(uid)%")])
+        return try rows.compactMap { row in
+            let key = ObjectKey(group: row.text("grp") ?? "", resource: row.text("resource") ?? "",
+                                namespace: row.text("namespace") ?? "", name: row.text("name") ?? "")
+            let object = try decode(row.text("body") ?? "", key: key)
+            let owners = object[path: ["metadata", "ownerReferences"]]?.arrayValue ?? []
+            let owned = owners.contains { $0["uid"]?.stringValue == uid }
+            return owned && (namespace.isEmpty || key.namespace == namespace) ? key : nil
+        }
+    }
+
     /// Atomically reads the object at `key`, lets `decide` choose a change, and applies it.
     /// A put gets the next resourceVersion. Returns the stored object (the deleted one for deletes).
     @discardableResult

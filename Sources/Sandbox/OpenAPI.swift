@@ -2,7 +2,7 @@ import FerryCore
 
 /// A minimal OpenAPI v3 surface: the index and one document per group version whose PATCH operations
 /// declare the `fieldValidation` parameter, so kubectl validates on the server instead of downloading schemas.
-/// (Schemas for `kubectl explain` come later.)
+/// Component schemas (for `kubectl explain`) come from `OpenAPI+Schemas.swift`.
 enum OpenAPI {
     /// `/openapi/v3`: the per-group-version document index.
     static func index(_ discovery: Discovery) -> Value {
@@ -43,6 +43,6 @@ enum OpenAPI {
             ]]
         }
         return ["openapi": "3.0.0", "info": ["title": "Kubernetes", "version": .string(APIServer.gitVersion)],
-                "paths": paths, "components": ["schemas": .emptyObject]]
+                "paths": paths, "components": ["schemas": schemas(group: gv.group, version: gv.version)]]
     }
 }

@@ -110,7 +110,8 @@ public final class SandboxCluster: Sendable {
 
     /// Serves until the calling task is cancelled (for `ferry sandbox`).
     public func run() async throws {
-        _ = try await start()
+        // Already started (e.g. by `ferry sandbox` to print the address): restarting would end the change feed.
+        if running.withLock({ $0 == nil }) { _ = try await start() }
         while !Task.isCancelled {
             do { try await Task.sleep(for: .seconds(3600)) } catch { break }
         }

@@ -7,11 +7,13 @@ enum Table {
 
     /// A `meta.k8s.io/v1` Table of `objects`.
     static func render(_ objects: [Value], _ type: ResourceType, resourceVersion: String) -> Value {
-        let columns: [Column] = [("Name", { .string(KubeObject($0).name) })] + kindColumns(type.kind)
+        let standard: [Column] = [("Name", { .string(KubeObject($0).name) })] + kindColumns(type.kind)
             + [("Age", { age($0) })]
-        let definitions: [Value] = columns.map {
-            ["name": .string($0.name), "type": "string", "format": $0.name == "Name" ? "name" : "",
-             "description": "", "priority": 0]
+        let wide = wideColumns(type.kind)
+        let columns = standard + wide
+        let definitions: [Value] = columns.enumerated().map { index, column in
+            ["name": .string(column.name), "type": "string", "format": column.name == "Name" ? "name" : "",
+             "description": "", "priority": index < standard.count ? 0 : 1]
         }
         let rows: [Value] = objects.map { object in
             ["cells": .array(columns.map { $0.cell(object) }),
@@ -36,10 +38,15 @@ enum Table {
             return [("Ready", { .string("\(int($0, ["status", "readyReplicas"]))/\($0[path: ["spec", "replicas"]]?.intValue ?? 1)") }),
                     ("Up-to-date", { .int(int($0, ["status", "updatedReplicas"])) }),
                     ("Available", { .int(int($0, ["status", "availableReplicas"])) })]
-        case "StatefulSet", "ReplicaSet":
+        case "StatefulSet":
             return [("Ready", { .string("\(int($0, ["status", "readyReplicas"]))/\($0[path: ["spec", "replicas"]]?.intValue ?? 1)") })]
+        case "ReplicaSet":
+            return [("Desired", { .int($0[path: ["spec", "replicas"]]?.intValue ?? 1) }),
+                    ("Current", { .int(int($0, ["status", "replicas"])) }),
+                    ("Ready", { .int(int($0, ["status", "readyReplicas"])) })]
         case "Pod":
-            return [("Status", { $0[path: ["status", "phase"]] ?? "Pending" })]
+            return [("Ready", { podReady($0) }), ("Status", { $0[path: ["status", "phase"]] ?? "Pending" }),
+                    ("Restarts", { podRestarts($0) })]
         case "Service":
             return [("Type", { $0[path: ["spec", "type"]] ?? "ClusterIP" }),
                     ("Cluster-IP", { $0[path: ["spec", "clusterIP"]] ?? "<none>" }),
@@ -54,6 +61,46 @@ enum Table {
         default:
             return []
         }
+    }
+
+    /// The `-o wide` columns (priority 1) of workloads: containers, images and selector.
+    private static func wideColumns(_ kind: String) -> [Column] {
+        guard ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"].contains(kind) else { return [] }
+        func containers(_ object: Value, _ field: String) -> Value {
+            let list = object[path: ["spec", "template", "spec", "containers"]]?.arrayValue ?? []
+            return .string(list.compactMap { $0[field]?.stringValue }.joined(separator: ","))
+        }
+        var columns: [Column] = [("Containers", { containers($0, "name") }), ("Images", { containers($0, "image") })]
+        if kind != "StatefulSet" { columns.append(("Selector", { selector($0) })) }
+        return columns
+    }
+
+    /// A label selector as kubectl formats it: `app=web,tier in (a,b)`; `<none>` when empty.
+    private static func selector(_ object: Value) -> Value {
+        let labels = (object[path: ["spec", "selector", "matchLabels"]]?.objectValue ?? [:])
+            .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.stringValue ?? "")" }
+        let expressions = (object[path: ["spec", "selector", "matchExpressions"]]?.arrayValue ?? []).map { e in
+            let key = e["key"]?.stringValue ?? "", op = e["operator"]?.stringValue ?? ""
+            let values = (e["values"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ",")
+            switch op {
+            case "Exists": return key
+            case "DoesNotExist": return "!" + key
+            default: return "\(key) \(op.lowercased()) (\(values))"
+            }
+        }
+        let all = labels + expressions
+        return .string(all.isEmpty ? "<none>" : all.joined(separator: ","))
+    }
+
+    /// `ready/total` containers of a Pod.
+    private static func podReady(_ pod: Value) -> Value {
+        let total = pod[path: ["spec", "containers"]]?.arrayValue?.count ?? 0
+        let ready = (pod[path: ["status", "containerStatuses"]]?.arrayValue ?? []).filter { $0["ready"] == true }.count
+        return .string("\(ready)/\(total)")
+    }
+
+    private static func podRestarts(_ pod: Value) -> Value {
+        .int((pod[path: ["status", "containerStatuses"]]?.arrayValue ?? []).reduce(0) { $0 + ($1["restartCount"]?.intValue ?? 0) })
     }
 
     private static func externalIP(_ service: Value) -> Value {
