@@ -30,19 +30,19 @@ let testFunctions: FunctionMap = [
     "adder": { _ in .function({ args in .value(.int(args.compactMap { $0.data.intValue }.reduce(0, +))) }) },
 ]
 
-/// Parses and runs the case, returning its output or its error text.
-func render(_ c: TemplateCase) -> (output: String?, error: String?) {
+/// Parses and runs the case with `functions`, returning its output or its error text.
+func render(_ c: TemplateCase, functions: FunctionMap = testFunctions) -> (output: String?, error: String?) {
     do {
-        let set = try Template.parse(name: "t", text: c.text, functions: testFunctions)
+        let set = try Template.parse(name: "t", text: c.text, functions: functions)
         return (try set.execute("t", data: c.data, options: ExecOptions(missingKey: c.missingKey)), nil)
     } catch {
         return (nil, "\(error)")
     }
 }
 
-/// Checks one case against its expectation.
-func check(_ c: TemplateCase) {
-    let result = render(c)
+/// Checks one case against its expectation (an exact output, or a substring of the error).
+func check(_ c: TemplateCase, functions: FunctionMap = testFunctions) {
+    let result = render(c, functions: functions)
     if let out = result.output {
         #expect(c.error == nil, "expected error \(c.error ?? ""), got output \(out)")
         if let expected = c.output { #expect(out == expected) }
