@@ -64,6 +64,9 @@ let package = Package(
         .target(name: "Sandbox", dependencies: [
             "FerryCore", "Store", "Patch",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "X509", package: "swift-certificates"),
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["README.md"], resources: [.copy("Resources")]),
         .target(name: "Server", dependencies: [

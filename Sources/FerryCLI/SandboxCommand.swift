@@ -22,6 +22,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Fault: Retry-After seconds sent with a 429.") var faultRetryAfterSeconds = 1
     @Option(help: "Fault: close every watch stream after this many seconds.") var faultDropWatchAfterSeconds: Double?
     @Option(help: "Fault: seed for repeatable fault draws.") var faultSeed: UInt64?
+    @Flag(help: "Serve HTTPS with a generated CA and require a bearer token or client certificate.") var tls = false
+    @Option(help: "With --tls, the credential written to the kubeconfig: token or client-certificate.")
+    var tlsCredential = "token"
 
     func validate() throws {
         guard (0...1).contains(faultErrorRate), (0...1).contains(faultTooManyRequestsRate) else {
@@ -30,6 +33,9 @@ struct SandboxCommand: AsyncParsableCommand {
         guard watchHistory > 0, bookmarkInterval > 0, faultLatencyMs >= 0, faultRetryAfterSeconds >= 0 else {
             throw ValidationError("--watch-history, --bookmark-interval, --fault-latency-ms and "
                 + "--fault-retry-after-seconds must not be negative (history and interval above 0)")
+        }
+        guard SandboxTLSOptions.Credential(rawValue: tlsCredential) != nil else {
+            throw ValidationError("--tls-credential must be token or client-certificate, not \(tlsCredential)")
         }
         if let drop = faultDropWatchAfterSeconds, drop <= 0 {
             throw ValidationError("--fault-drop-watch-after-seconds must be above 0")
@@ -48,6 +54,7 @@ struct SandboxCommand: AsyncParsableCommand {
                                        tooManyRequestsRate: faultTooManyRequestsRate,
                                        retryAfterSeconds: faultRetryAfterSeconds,
                                        dropWatchAfterSeconds: faultDropWatchAfterSeconds, seed: faultSeed)
+        if tls { options.tls = SandboxTLSOptions(credential: SandboxTLSOptions.Credential(rawValue: tlsCredential) ?? .token) }
         let sandbox = try SandboxCluster(dataDirectory: dir, options: options)
         let url = try await sandbox.start()
         say("sandbox cluster on \(url.absoluteString)")

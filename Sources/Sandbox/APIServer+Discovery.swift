@@ -16,12 +16,18 @@ extension APIServer {
         case .groupList:
             // Aggregated discovery is not offered: the plain list (content type application/json) makes
             // clients fall back to per-group-version documents.
-            return .json(discovery.groupList)
+            return .json(CRD.groupList(discovery.groupList, CRD.served(store)))
         case .group(let name):
-            guard let group = discovery.group(name) else { throw APIError.pathNotFound(request.path) }
+            let groups = CRD.groupList(discovery.groupList, CRD.served(store))["groups"]?.arrayValue ?? []
+            guard var group = groups.first(where: { $0["name"]?.stringValue == name }) else {
+                throw APIError.pathNotFound(request.path)
+            }
+            group["kind"] = "APIGroup"
+            group["apiVersion"] = "v1"
             return .json(group)
         case .groupVersion(let group, let version):
-            guard let list = discovery.resourceList(group: group, version: version) else {
+            guard let list = discovery.resourceList(group: group, version: version)
+                ?? CRD.resourceList(CRD.served(store), group: group, version: version) else {
                 throw APIError.pathNotFound(request.path)
             }
             return .json(list)

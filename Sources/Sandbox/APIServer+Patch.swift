@@ -14,6 +14,13 @@ extension APIServer {
                "application/strategic-merge-patch+json"].contains(kind) else {
             throw APIError.unsupportedMediaType(kind)
         }
+        if kind == "application/strategic-merge-patch+json",
+           discovery.resource(group: target.type.group, version: target.type.version, name: target.type.name) == nil {
+            // Custom resources have no strategic-merge schema; a real server lists the patch types it takes.
+            throw APIError(code: 415, reason: "UnsupportedMediaType",
+                           message: "the body of the request was in an unknown format - accepted media types include: "
+                               + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml")
+        }
         let patch = try request.decodedBody()
         let stored = try write(target.key(name), dryRun: request.isDryRun) { current in
             guard let current else { throw APIError.notFound(target.type, name) }

@@ -30,6 +30,7 @@ extension APIServer {
         try requireNamespace(target)
         var object = body
         ObjectRules.prepareCreate(&object, target.type, namespace: target.type.namespaced ? target.namespace : nil)
+        try prepareCustom(&object, target)
         try ObjectRules.applyDefaults(&object, target.type) { ObjectRules.clusterIP(try store.nextValue(of: "clusterIP")) }
         if operation == "Update" {
             object[path: ["metadata", "managedFields"]] = nil
@@ -79,6 +80,8 @@ extension APIServer {
             object[path: ["spec", field]] = current[path: ["spec", field]]
         }
         try ObjectRules.applyDefaults(&object, target.type) { ObjectRules.clusterIP(try store.nextValue(of: "clusterIP")) }
+        if CRD.isCRD(target.type) { object["status"] = current["status"] }
+        try prepareCustom(&object, target)
         object[path: ["metadata", "managedFields"]] = current[path: ["metadata", "managedFields"]]
         ManagedFields.recordUpdate(manager: manager, old: current, new: &object, apiVersion: target.type.apiVersion,
                                    now: ObjectRules.timestamp())
@@ -97,6 +100,9 @@ extension APIServer {
         guard try store.get(target.key(name)) != nil else { throw APIError.notFound(target.type, name) }
         if isNamespace && !options.dryRun {
             for key in try store.keys(inNamespace: name) { try store.modify(key) { _ in .delete } }
+        }
+        if CRD.isCRD(target.type) && !options.dryRun, let crd = try store.get(target.key(name)) {
+            try deleteCustomResources(of: crd)
         }
         return .json(try deleteObject(target.key(name), target, options) ?? .null)
     }

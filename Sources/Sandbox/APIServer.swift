@@ -40,12 +40,16 @@ struct APIServer: Sendable {
     }
 
     private func serveResource(_ request: APIRequest, _ path: ResourcePath) async throws -> APIResponse {
-        guard let type = discovery.resource(group: path.group, version: path.version, name: path.resource) else {
+        let custom = discovery.resource(group: path.group, version: path.version, name: path.resource) == nil
+            ? customType(path.group, path.version, path.resource) : nil
+        guard let type = discovery.resource(group: path.group, version: path.version, name: path.resource)
+            ?? custom?.type else {
             throw APIError.pathNotFound(request.path)
         }
         if path.namespace != nil && !type.namespaced { throw APIError.pathNotFound(request.path) }
         if let sub = path.subresource, !type.subresources.contains(sub) { throw APIError.pathNotFound(request.path) }
-        let target = Target(type: type, namespace: path.namespace, name: path.name, subresource: path.subresource)
+        var target = Target(type: type, namespace: path.namespace, name: path.name, subresource: path.subresource)
+        target.customSchema = custom?.schema
         switch (request.method, path.name) {
         case ("GET", nil):
             if request.query["watch"] == "true" || request.query["watch"] == "1" { return try watch(target, request) }
@@ -68,6 +72,8 @@ struct Target: Sendable {
     var namespace: String?
     var name: String?
     var subresource: String?
+    /// A custom resource's `openAPIV3Schema` (nil for built-in types), read before any store transaction.
+    var customSchema: Value?
 
     /// What a write answers with: the object, or its Scale for the scale subresource.
     func view(_ object: Value?) -> Value {

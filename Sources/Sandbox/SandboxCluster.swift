@@ -1,13 +1,14 @@
 import FerryCore
 import Foundation
 import Hummingbird
+import HummingbirdTLS
 import Logging
 import NIOCore
 import Store
 import Synchronization
 
 /// An embedded Kubernetes API server persisted in SQLite (`<dataDirectory>/sandbox.db`), with a simulated
-/// control plane. `start()` serves it over HTTP and writes `<dataDirectory>/kubeconfig` for kubectl.
+/// control plane. `start()` serves it over HTTP (or HTTPS with authentication, see `SandboxOptions.tls`) and writes `<dataDirectory>/kubeconfig` for kubectl.
 public final class SandboxCluster: Sendable {
     /// Where the database and kubeconfig live.
     public let dataDirectory: URL
@@ -68,10 +69,17 @@ public final class SandboxCluster: Sendable {
         let (adapter, faults, token) = (HTTPAdapter(server: server, token: token), faults, token)
         var appLogger = logger
         appLogger.logLevel = .critical  // HummingbirdCore logs a CancellationError at error level on every stop
+        let certificates = try options.tls.map { _ in try SandboxCertificates.generate(host: options.host) }
+        let authenticator = certificates.map { _ in SandboxAuthenticator(token: token) }
         let app = Application(
-            responder: CallbackResponder<BasicRequestContext> { request, _ in
-                try await faults.respond(request, token: token) { try await adapter.respond($0) }
+            responder: CallbackResponder<SandboxRequestContext> { request, context in
+                if let authenticator, await !authenticator.authenticates(
+                    path: request.uri.path, authorization: request.headers[.authorization], channel: context.channel) {
+                    return SandboxAuthenticator.unauthorized()
+                }
+                return try await faults.respond(request, token: token) { try await adapter.respond($0) }
             },
+            server: try certificates.map { try .tls(.http1(), tlsConfiguration: try $0.serverConfiguration()) } ?? .http1(),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
             onServerRunning: { channel in portSink.yield(.success(channel.localAddress?.port ?? 0)) },
             logger: appLogger)
@@ -94,8 +102,9 @@ public final class SandboxCluster: Sendable {
             task.cancel()
             throw SandboxError("cannot listen on \(options.host):\(options.port): \(error)")
         }
-        let base = "http://\(options.host):\(port)"
-        try Kubeconfig.write(to: kubeconfigPath, server: base, token: token)
+        let base = "\(certificates == nil ? "http" : "https")://\(options.host):\(port)"
+        try Kubeconfig.write(to: kubeconfigPath, server: base,
+                             credentials: .init(token: token, certificates: certificates, tls: options.tls))
         guard let url = URL(string: base) else { throw SandboxError("invalid server address \(base)") }
         return url
     }

@@ -13,11 +13,33 @@ public struct SandboxOptions: Sendable {
     public var bookmarkInterval: Duration = .seconds(60)
     /// Faults injected from the start (also settable at run time with `POST /sandbox/faults`).
     public var faults = FaultSettings()
+    /// HTTPS with a generated CA and required authentication; nil (the default) serves plain HTTP.
+    public var tls: SandboxTLSOptions?
 
     /// Creates options; every parameter has the default above.
     public init(host: String = "127.0.0.1", port: Int = 0, simulationDelay: Duration = .milliseconds(300),
-                watchHistory: Int = 10_000, bookmarkInterval: Duration = .seconds(60), faults: FaultSettings = .init()) {
+                watchHistory: Int = 10_000, bookmarkInterval: Duration = .seconds(60), faults: FaultSettings = .init(),
+                tls: SandboxTLSOptions? = nil) {
         self.host = host; self.port = port; self.simulationDelay = simulationDelay
         self.watchHistory = watchHistory; self.bookmarkInterval = bookmarkInterval; self.faults = faults
+        self.tls = tls
     }
+}
+
+/// HTTPS settings: the sandbox generates a CA and a serving certificate at start, and every request except the
+/// health and version endpoints must carry the bearer token or a client certificate signed by that CA.
+public struct SandboxTLSOptions: Sendable, Hashable {
+    /// Which credential the written kubeconfig's user carries (the server accepts both).
+    public enum Credential: String, Sendable, Hashable, CaseIterable {
+        /// `user.token`: the sandbox's bearer token.
+        case token
+        /// `user.client-certificate-data` / `client-key-data`: a client certificate signed by the sandbox CA.
+        case clientCertificate = "client-certificate"
+    }
+
+    /// The credential written to the kubeconfig.
+    public var credential: Credential
+
+    /// Creates HTTPS settings; the kubeconfig carries the bearer token unless told otherwise.
+    public init(credential: Credential = .token) { self.credential = credential }
 }
