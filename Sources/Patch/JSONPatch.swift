@@ -37,8 +37,8 @@ struct Operation {
         guard let path = operation["path"]?.stringValue else {
             throw PatchError("JSON patch operation \(index) (\(op)) has no 'path'", operationIndex: index)
         }
-        do { self.path = try JSONPointer(path) } catch let error as PatchError {
-            throw PatchError("JSON patch operation \(index) (\(op) \(path)) failed: \(error.message)",
+        do { self.path = try JSONPointer(parsing: path) } catch {
+            throw PatchError("JSON patch operation \(index) (\(op) \(path)) failed: \(error)",
                              operationIndex: index, path: path)
         }
         self.op = op
@@ -88,7 +88,7 @@ struct Operation {
 
     private func source() throws -> (JSONPointer, String) {
         guard let text = operation["from"]?.stringValue else { throw fail("it has no 'from'") }
-        do { return (try JSONPointer(text), text) } catch let error as PatchError { throw fail(error.message) }
+        do { return (try JSONPointer(parsing: text), text) } catch { throw fail(error.description) }
     }
 
     private func set(_ doc: Value, _ tokens: ArraySlice<String>, _ newValue: Value, insert: Bool) throws -> Value {

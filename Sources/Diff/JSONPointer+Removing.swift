@@ -1,27 +1,8 @@
 import FerryCore
 
-/// An RFC 6901 JSON pointer (`/spec/template/spec/containers/0/image`), used by ignore rules.
-///
-/// A `*` segment is an extension: it matches every element of an array or every member of an object.
-public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
-    /// The unescaped reference tokens.
-    public var tokens: [String]
-
-    /// Parses a pointer; `nil` when it is not empty and does not start with `/`.
-    public init?(_ text: String) {
-        if text.isEmpty { tokens = []; return }
-        guard text.hasPrefix("/") else { return nil }
-        tokens = text.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
-            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-        }
-    }
-
-    /// The pointer as text, escaped.
-    public var description: String {
-        tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
-            .joined()
-    }
-
+/// Ignore rules remove what a pointer designates. A `*` token is an extension: it matches every element of an
+/// array or every member of an object.
+extension JSONPointer {
     /// Returns `value` without whatever this pointer designates (unchanged when it designates nothing).
     public func removing(from value: Value) -> Value {
         guard !tokens.isEmpty else { return value }
