@@ -5,19 +5,24 @@ public enum Manifests {
     public static func parse(_ text: String, file: String) throws -> [KubeObject] {
         var objects: [KubeObject] = []
         for doc in try YAML.parseAll(text, file: file) {
-            if doc.value.isNull { continue }
-            guard case .object = doc.value else {
-                throw DocumentError(file: file, line: doc.line, column: 1,
-                                    message: "expected a Kubernetes object, found a \(doc.value.typeName)")
-            }
-            let object = KubeObject(doc.value)
-            if object.kind.hasSuffix("List"), let items = doc.value["items"]?.arrayValue {
-                for item in items { objects.append(try validated(KubeObject(item), file: file, line: doc.line)) }
-                continue
-            }
-            objects.append(try validated(object, file: file, line: doc.line))
+            objects += try self.objects(in: doc.value, file: file, line: doc.line)
         }
         return objects
+    }
+
+    /// The objects one parsed document holds: none for an empty document, the items of a `List` kind, else the
+    /// document itself; each checked as `parse` does, errors naming `file` and `line`.
+    public static func objects(in document: Value, file: String, line: Int) throws -> [KubeObject] {
+        if document.isNull { return [] }
+        guard case .object = document else {
+            throw DocumentError(file: file, line: line, column: 1,
+                                message: "expected a Kubernetes object, found a \(document.typeName)")
+        }
+        let object = KubeObject(document)
+        if object.kind.hasSuffix("List"), let items = document["items"]?.arrayValue {
+            return try items.map { try validated(KubeObject($0), file: file, line: line) }
+        }
+        return [try validated(object, file: file, line: line)]
     }
 
     static func validated(_ object: KubeObject, file: String, line: Int) throws -> KubeObject {

@@ -51,12 +51,13 @@ public enum HelmRenderer {
         for crd in release.crds {
             objects += try Manifests.parse(crd.text, file: display(crd.source, displayPath))
         }
+        // Manifests and hooks were parsed once already, to order them; their values are reused here.
         for manifest in release.manifests {
-            objects += try Manifests.parse(manifest.content, file: display(manifest.source, displayPath))
+            objects += try Manifests.objects(in: manifest.value ?? .null, file: display(manifest.source, displayPath), line: 1)
         }
         var diagnostics: [Diagnostic] = []
         for manifest in release.hooks {
-            for object in try Manifests.parse(manifest.content, file: display(manifest.source, displayPath)) {
+            for object in try Manifests.objects(in: manifest.value ?? .null, file: display(manifest.source, displayPath), line: 1) {
                 if let hook = manifest.hook, let annotated = hook.annotate(object) {
                     objects.append(annotated)
                 } else {
