@@ -21,6 +21,9 @@ enum ApplicationValidator {
             }
         }
         try dnsLabel(app.spec.destination.namespace, field: "spec.destination.namespace")
+        if let namespace = source.kustomize?.namespace, !namespace.isEmpty {
+            try dnsLabel(namespace, field: "spec.source.kustomize.namespace")
+        }
         do { try source.kustomize?.validate() } catch let error as RenderError {
             throw ServiceError(.invalid, error.message)
         }

@@ -88,15 +88,12 @@ extension KustomizeOverrides {
 }
 
 extension KustomizeOverrides {
-    /// Checks the settings before an application is stored; errors name the Application field.
+    /// Checks the image and replica settings before an application is stored; errors name the Application
+    /// field. (The namespace is checked with the other DNS labels by the controller's validator.)
     public func validate() throws {
         for image in images ?? [] { _ = try Self.parseImage(image) }
         for replica in replicas ?? [] where replica.name.isEmpty || replica.count < 0 {
             throw RenderError(file: "", message: "spec.source.kustomize.replicas: '\(replica.name)' needs a name and a count of 0 or more")
-        }
-        if let namespace, !namespace.isEmpty,
-           namespace.count > 63 || namespace.range(of: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", options: .regularExpression) == nil {
-            throw RenderError(file: "", message: "spec.source.kustomize.namespace: '\(namespace)' must be a DNS-1123 label")
         }
     }
 }

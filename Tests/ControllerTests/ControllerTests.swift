@@ -178,6 +178,8 @@ import Testing
         var bad = spec
         bad.source.kustomize = KustomizeOverrides(images: ["=nothing"])
         await #expect(throws: ServiceError.self) { _ = try await f.controller.create(Application(name: "bad", spec: bad)) }
+        bad.source.kustomize = KustomizeOverrides(namespace: "Not_A_Label")
+        await #expect(throws: ServiceError.self) { _ = try await f.controller.create(Application(name: "bad", spec: bad)) }
     }
 
     @Test func argoHelmSettingsOnTheSpecShapeWhatIsApplied() async throws {
