@@ -18,15 +18,7 @@ templates=$(ls "$chart/templates" | wc -l)
 objects=$(grep -c '^kind:' "$work/helm.yaml")
 if cmp -s "$work/ferry.yaml" "$work/helm.yaml"; then same="identical"; else same="DIFFERENT"; fi
 
-measure() { # prints "seconds peak_kib" of the best run
-  local best=999999 mem=0
-  for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %M" -o "$work/t" "$@" > /dev/null
-    read -r s m < "$work/t"
-    if (( $(echo "$s < $best" | bc) )); then best=$s; mem=$m; fi
-  done
-  echo "$best $mem"
-}
+source Benchmarks/measure.sh
 read -r fs fm < <(measure "$FERRY" render "$chart")
 read -r hs hm < <(measure "$HELM_PY" Benchmarks/helm/helm_template.py "$chart")
 read -r ps pm < <(measure "$HELM_PY" -c "import helm_python")

@@ -16,15 +16,7 @@ kubectl kustomize "$overlay" > "$work/kubectl.yaml"
 objects=$(grep -c '^kind:' "$work/kubectl.yaml")
 if cmp -s "$work/ferry.yaml" "$work/kubectl.yaml"; then same="identical"; else same="DIFFERENT"; fi
 
-measure() { # prints "seconds peak_kib" of the best run
-  local best=999999 mem=0
-  for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %M" -o "$work/t" "$@" > /dev/null
-    read -r s m < "$work/t"
-    if (( $(echo "$s < $best" | bc) )); then best=$s; mem=$m; fi
-  done
-  echo "$best $mem"
-}
+source Benchmarks/measure.sh
 mkdir -p "$work/plain" && cp "$work"/base/svc-*.yaml "$work/plain/"
 read -r ps pm < <(measure "$FERRY" render "$work/plain")
 read -r fs fm < <(measure "$FERRY" render "$overlay")
