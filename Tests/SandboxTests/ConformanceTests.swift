@@ -55,7 +55,9 @@ import Testing
 // patch --type strategic, patch --local, get -w --output-watch-events --request-timeout, get --chunk-size,
 // get --raw.
 extension KubectlTests {
-    static let twoContainers = """
+    /// The `web` Deployment; `full` adds port 9090, the DEBUG variable and a sidecar container.
+    static func webDeployment(full: Bool) -> String {
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -73,38 +75,16 @@ extension KubectlTests {
               - name: web
                 image: nginx:1.27
                 ports:
-                - containerPort: 80
-                - containerPort: 9090
+                - containerPort: 80\(full ? "\n        - containerPort: 9090" : "")
                 env:
-                - {name: MODE, value: production}
-                - {name: DEBUG, value: "true"}
-              - name: sidecar
-                image: busybox:1.36
+                - {name: MODE, value: production}\(full ? "\n        - {name: DEBUG, value: \"true\"}" : "")\(full ? "\n      - name: sidecar\n        image: busybox:1.36" : "")
         """
+    }
+
+    static let twoContainers = webDeployment(full: true)
 
     /// The same Deployment without the sidecar, the DEBUG variable and port 9090.
-    static let oneContainer = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          labels: {app: web}
-        spec:
-          replicas: 2
-          selector:
-            matchLabels: {app: web}
-          template:
-            metadata:
-              labels: {app: web}
-            spec:
-              containers:
-              - name: web
-                image: nginx:1.27
-                ports:
-                - containerPort: 80
-                env:
-                - {name: MODE, value: production}
-        """
+    static let oneContainer = webDeployment(full: false)
 
     @Test func clientSideApplyTwiceThenPrunesContainerEnvAndPort() async throws {
         let sandbox = try await RunningSandbox.start()
