@@ -3,7 +3,7 @@
 # what is missing, so on a prepared machine it touches no network.
 set -euo pipefail
 
-packages=(libgit2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config git python3 openssl)
+packages=(libgit2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config git python3 python3-venv openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -19,4 +19,4 @@ fi
 
 command -v swift >/dev/null || { echo "setup: Swift 6.3 is required (https://www.swift.org/install/)" >&2; exit 1; }
 command -v kubectl >/dev/null || echo "setup: note: kubectl not found; the tests that use it as an independent client will fail" >&2
-exit 0
+"$(dirname "$0")/setup-python-tools.sh"

@@ -2,12 +2,12 @@
 # Renders a large generated chart (N components × 5 templates, heavy helper use) with `ferry render` and with
 # the real Helm engine (Helm v4's Go SDK through helm-python-sdk, client-only), side by side, and prints the
 # best-of-RUNS whole-process time and peak memory of each. Needs a release build (swift build -c release)
-# and the venv of Tests/RenderingTests/Helm/README.md (HELM_PY, default /work/venv-helm/bin/python).
+# and the Python tools venv (HELM_PY, default .venv-tools/bin/python from scripts/setup-python-tools.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-5}
 FERRY=${FERRY:-.build/release/ferry}
-HELM_PY=${HELM_PY:-/work/venv-helm/bin/python}
+HELM_PY=${HELM_PY:-.venv-tools/bin/python}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 chart=$(python3 Benchmarks/helm/generate.py "$work" "${N:-24}")

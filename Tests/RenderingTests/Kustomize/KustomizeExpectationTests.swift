@@ -13,8 +13,11 @@ import Testing
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
-    /// The helm-python-sdk venv the `helm-shim/helm` stand-in runs on (see regenerate.sh).
-    static let helmVenv = ProcessInfo.processInfo.environment["FERRY_HELM_VENV"] ?? "/work/venv-helm"
+    /// The helm-python-sdk venv the `helm-shim/helm` stand-in runs on: FERRY_TOOLS_VENV, or the repository's
+    /// `.venv-tools` that `make test` creates (scripts/setup-python-tools.sh).
+    static let helmVenv = ProcessInfo.processInfo.environment["FERRY_TOOLS_VENV"]
+        ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../.venv-tools")
+            .standardizedFileURL.path
     static let helmShim = KustomizeParityTests.casesDirectory.deletingLastPathComponent()
         .appendingPathComponent("helm-shim/helm")
     static let helmAvailable = kubectl != nil && FileManager.default.isExecutableFile(atPath: helmVenv + "/bin/python")
@@ -53,7 +56,7 @@ import Testing
     }
 
     /// helmCharts cases: kubectl needs a `helm` binary, here the shim on the helm-python-sdk venv.
-    @Test(.enabled(if: helmAvailable, "needs kubectl and the helm-python-sdk venv (FERRY_HELM_VENV or /work/venv-helm) for kubectl's --enable-helm"),
+    @Test(.enabled(if: helmAvailable, "needs kubectl and the helm-python-sdk venv (FERRY_TOOLS_VENV or .venv-tools from scripts/setup-python-tools.sh) for kubectl's --enable-helm"),
           arguments: helmCaseNames)
     func committedHelmExpectationMatchesKubectl(_ name: String) async throws {
         try await Self.check(name, flags: ["--enable-helm", "--helm-command", Self.helmShim.path])

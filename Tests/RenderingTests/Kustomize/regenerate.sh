@@ -5,13 +5,13 @@
 # this script only checks that kubectl fails too). A case with unsupported.txt is one kubectl renders but
 # Ferry refuses for now (the substrings name the file and field): its expected.yaml is still written.
 # A case holding a `helm-case` file uses helmCharts: kubectl runs it with `--enable-helm --helm-command
-# helm-shim/helm`, a stand-in helm on Helm v4's engine from the helm-python-sdk venv (FERRY_HELM_VENV,
-# default /work/venv-helm; see ../Helm/README.md); without that venv those cases are skipped.
+# helm-shim/helm`, a stand-in helm on Helm v4's engine from the helm-python-sdk venv (FERRY_TOOLS_VENV,
+# default the repository's .venv-tools from scripts/setup-python-tools.sh); without it those cases are skipped.
 # Usage: regenerate.sh [case ...]
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 shim="$here/helm-shim/helm"
-venv="${FERRY_HELM_VENV:-/work/venv-helm}"
+venv="${FERRY_TOOLS_VENV:-$here/../../../.venv-tools}"
 cd "$here/cases"
 cases=("$@")
 [[ ${#cases[@]} -eq 0 ]] && cases=(*/)
