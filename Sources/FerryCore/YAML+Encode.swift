@@ -130,7 +130,7 @@ extension YAML {
     private static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     private static func stringScalar(_ s: String, indent: Int, style: EncodeStyle) -> String {
-        if s.contains("\n") && !s.contains(where: { $0 != "\n" && $0 != "\t" && $0.isASCII && $0.asciiValue! < 0x20 }) {
+        if s.utf8.contains(UInt8(ascii: "\n")) && !s.contains(where: { $0 != "\n" && $0 != "\t" && $0.isASCII && $0.asciiValue! < 0x20 }) {
             return literalBlock(s, indent: indent)
         }
         return quoted(s, style: style)

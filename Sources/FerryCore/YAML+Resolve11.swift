@@ -26,7 +26,7 @@ extension YAML {
             return goDecimalFloat(text).map(Value.double)
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"):
             if isGoTimestamp(text) { return nil }
-            let plain = text.contains("_") ? text.replacingOccurrences(of: "_", with: "") : text
+            let plain = text.utf8.contains(UInt8(ascii: "_")) ? text.replacingOccurrences(of: "_", with: "") : text
             if let i = goParseInt(plain) { return .int(i) }
             if let u = goParseUint(plain) { return .double(Double(u)) }
             return goDecimalFloat(plain).map(Value.double)

@@ -1,0 +1,243 @@
+import CYaml
+import OrderedCollections
+
+/// Builds `Value`s straight from libyaml's event stream: no intermediate node tree, no per-node tag or mark
+/// objects. Rendering hundreds of Helm templates parses every rendered document, and building Yams' `Node`
+/// tree first and converting it afterwards was the largest part of that.
+///
+/// Semantics are those of `YAML.parseAll`: untagged plain scalars are typed by the dialect's rules, quoted and
+/// block scalars are strings, explicit `!!` tags are honoured, anchors and aliases resolve to the anchored value,
+/// an explicit `!!merge` key merges a mapping, duplicate keys and non-scalar keys are errors, and nesting is
+/// bounded. Errors carry file, line and column.
+final class YAMLEventReader {
+    private var parser = yaml_parser_t()
+    private let file: String
+    private let dialect: YAML.Dialect
+    private var anchors: [String: Value] = [:]
+    private var scalarAnchors: [String: Scalar] = [:]
+
+    static let strTag = "tag:yaml.org,2002:str"
+    static let mergeTag = "tag:yaml.org,2002:merge"
+    static let maxDepth = 256
+
+    struct Mark { var line: Int; var column: Int }
+
+    /// A scalar as libyaml reports it: text, explicit tag (quoted scalars count as `!!str`), plain or not.
+    struct Scalar {
+        var text: String
+        var tag: String?
+        var plain: Bool
+        var mark: Mark
+    }
+
+    /// One event, copied out of libyaml's struct.
+    enum Event {
+        case streamStart, streamEnd, documentStart, documentEnd
+        case scalar(Scalar, anchor: String?)
+        case alias(String, Mark)
+        case sequenceStart(anchor: String?, Mark)
+        case sequenceEnd
+        case mappingStart(anchor: String?, Mark)
+        case mappingEnd
+    }
+
+    init(file: String, dialect: YAML.Dialect) {
+        self.file = file
+        self.dialect = dialect
+        yaml_parser_initialize(&parser)
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+    }
+
+    deinit { yaml_parser_delete(&parser) }
+
+    /// Every document of the UTF-8 `buffer`, which must stay valid for the call.
+    func documents(_ buffer: UnsafeBufferPointer<UInt8>) throws -> [YAMLDocument] {
+        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+        var docs: [YAMLDocument] = []
+        guard case .streamStart = try next() else { throw fail("expected the start of a YAML stream", Mark(line: 1, column: 1)) }
+        while true {
+            switch try next() {
+            case .streamEnd:
+                return docs
+            case .documentStart:
+                let first = try next()
+                let line = Self.mark(of: first)?.line ?? 1
+                let value = try node(first, depth: 0)
+                guard case .documentEnd = try next() else { throw fail("expected the end of a document", Mark(line: line, column: 1)) }
+                docs.append(YAMLDocument(value: value, line: line))
+                anchors.removeAll(keepingCapacity: true)
+                scalarAnchors.removeAll(keepingCapacity: true)
+            default:
+                throw fail("expected a document", Mark(line: 1, column: 1))
+            }
+        }
+    }
+
+    // MARK: Nodes
+
+    private func node(_ event: Event, depth: Int) throws -> Value {
+        if depth > Self.maxDepth, let mark = Self.mark(of: event) { throw fail("nesting too deep", mark) }
+        switch event {
+        case .scalar(let scalar, let anchor):
+            let value = try scalarValue(scalar)
+            if let anchor { anchors[anchor] = value; scalarAnchors[anchor] = scalar }
+            return value
+        case .alias(let name, let mark):
+            guard let value = anchors[name] else { throw fail("found undefined alias", mark) }
+            return value
+        case .sequenceStart(let anchor, _):
+            var items: [Value] = []
+            while true {
+                let next = try next()
+                if case .sequenceEnd = next { break }
+                items.append(try node(next, depth: depth + 1))
+            }
+            let value = Value.array(items)
+            if let anchor { anchors[anchor] = value; scalarAnchors[anchor] = nil }
+            return value
+        case .mappingStart(let anchor, _):
+            let value = try mapping(depth: depth)
+            if let anchor { anchors[anchor] = value; scalarAnchors[anchor] = nil }
+            return value
+        default:
+            throw fail("unexpected YAML event", Mark(line: 0, column: 0))
+        }
+    }
+
+    private struct KeyIdentity: Hashable { var tag: String; var text: String }
+
+    /// The keys a mapping has had so far, for duplicate detection: a short list scanned linearly (most
+    /// mappings have a handful of keys, and hashing every key cost more than comparing), a hash map past 16.
+    private struct KeyLedger {
+        private var few: [(KeyIdentity, Mark)] = []
+        private var many: [KeyIdentity: Mark]?
+
+        /// Records `key`; returns the mark of an earlier identical key instead when there is one.
+        mutating func insert(_ key: KeyIdentity, at mark: Mark) -> Mark? {
+            if many != nil {
+                if let first = many?[key] { return first }
+                many?[key] = mark
+                return nil
+            }
+            if let earlier = few.first(where: { $0.0 == key }) { return earlier.1 }
+            few.append((key, mark))
+            if few.count > 16 { many = Dictionary(few, uniquingKeysWith: { a, _ in a }); few = [] }
+            return nil
+        }
+    }
+
+    private func mapping(depth: Int) throws -> Value {
+        var members = OrderedDictionary<String, Value>()
+        var seen = KeyLedger()
+        var duplicates: [String: Mark] = [:]
+        while true {
+            let keyEvent = try next()
+            if case .mappingEnd = keyEvent { break }
+            let key = try keyScalar(keyEvent)
+            let identity = KeyIdentity(tag: key.tag.flatMap { $0 == "!" ? nil : $0 } ?? Self.strTag, text: key.text)
+            if let first = seen.insert(identity, at: key.mark) { duplicates[key.text] = duplicates[key.text] ?? first }
+            let value = try node(try next(), depth: depth + 1)
+            if key.tag == Self.mergeTag {
+                if case .object(let merged) = value {
+                    for (k, v) in merged where members[k] == nil { members[k] = v }
+                }
+                continue
+            }
+            members[try mappingKey(key)] = value
+        }
+        if let first = duplicates.keys.min(), let mark = duplicates[first] {
+            throw fail("duplicate keys in mapping: " + duplicates.keys.sorted().joined(separator: ", "), mark)
+        }
+        return .object(members)
+    }
+
+    private func keyScalar(_ event: Event) throws -> Scalar {
+        switch event {
+        case .scalar(let scalar, let anchor):
+            if let anchor { anchors[anchor] = try scalarValue(scalar); scalarAnchors[anchor] = scalar }
+            return scalar
+        case .alias(let name, let mark):
+            guard anchors[name] != nil else { throw fail("found undefined alias", mark) }
+            guard let scalar = scalarAnchors[name] else { throw fail("mapping keys must be scalars", mark) }
+            return scalar
+        default:
+            throw fail("mapping keys must be scalars", Self.mark(of: event) ?? Mark(line: 0, column: 0))
+        }
+    }
+
+    /// A mapping key's name: as written, except plain keys in the YAML 1.1 dialect (see `mappingKey11`).
+    private func mappingKey(_ key: Scalar) throws -> String {
+        guard dialect == .yaml11, key.plain else { return key.text }
+        guard key.tag == nil || key.tag == "!" || key.tag == Self.strTag else { return key.text }
+        guard let name = YAML.mappingKey11(key.text) else {
+            throw fail("unsupported map key '\(key.text)' (Helm's YAML reader allows string, number and boolean keys)", key.mark)
+        }
+        return name
+    }
+
+    private func scalarValue(_ scalar: Scalar) throws -> Value {
+        guard let tag = scalar.tag, tag != "!" else {
+            // Untagged plain scalars are typed here (fast, no regular expressions).
+            guard scalar.plain else { return .string(scalar.text) }
+            return dialect == .yaml11 ? YAML.resolvePlain11(scalar.text) : YAML.resolvePlain(scalar.text)
+        }
+        return YAML.scalarValue(scalar.text, tag: tag)
+    }
+
+    // MARK: Events
+
+    private static func mark(of event: Event) -> Mark? {
+        switch event {
+        case .scalar(let scalar, _): return scalar.mark
+        case .alias(_, let mark), .sequenceStart(_, let mark), .mappingStart(_, let mark): return mark
+        default: return nil
+        }
+    }
+
+    private func next() throws -> Event {
+        var event = yaml_event_t()
+        guard yaml_parser_parse(&parser, &event) == 1 else { throw parserError() }
+        defer { yaml_event_delete(&event) }
+        let mark = Mark(line: event.start_mark.line + 1, column: event.start_mark.column + 1)
+        switch event.type {
+        case YAML_STREAM_START_EVENT: return .streamStart
+        case YAML_STREAM_END_EVENT: return .streamEnd
+        case YAML_DOCUMENT_START_EVENT: return .documentStart
+        case YAML_DOCUMENT_END_EVENT: return .documentEnd
+        case YAML_ALIAS_EVENT: return .alias(Self.string(event.data.alias.anchor) ?? "", mark)
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+            let tag = data.quoted_implicit == 1 ? Self.strTag : Self.string(data.tag)
+            let scalar = Scalar(text: text, tag: tag, plain: data.style == YAML_PLAIN_SCALAR_STYLE, mark: mark)
+            return .scalar(scalar, anchor: Self.string(data.anchor))
+        case YAML_SEQUENCE_START_EVENT: return .sequenceStart(anchor: Self.string(event.data.sequence_start.anchor), mark)
+        case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
+        case YAML_MAPPING_START_EVENT: return .mappingStart(anchor: Self.string(event.data.mapping_start.anchor), mark)
+        case YAML_MAPPING_END_EVENT: return .mappingEnd
+        default: throw fail("unexpected YAML event", mark)
+        }
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<UInt8>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    /// libyaml's error as Ferry's: the context ("while parsing a block mapping") before the problem, at the
+    /// problem's line and column; a reader error (a control character) at the line and column of its offset.
+    private func parserError() -> DocumentError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        if parser.error == YAML_READER_ERROR {
+            return DocumentError(file: file, line: 0, column: 0,
+                                 message: "\(problem) at offset \(parser.problem_offset)")
+        }
+        let context = parser.context.map { String(cString: $0) + " " } ?? ""
+        return DocumentError(file: file, line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1,
+                             message: context + problem)
+    }
+
+    private func fail(_ message: String, _ mark: Mark) -> DocumentError {
+        DocumentError(file: file, line: mark.line, column: mark.column, message: message)
+    }
+}
