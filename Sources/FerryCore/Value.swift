@@ -22,8 +22,11 @@ public enum Value: Sendable, Hashable {
             return members[key]
         }
         set {
-            var members: OrderedDictionary<String, Value>
-            if case .object(let existing) = self { members = existing } else { members = [:] }
+            guard case .object(var members) = self else {
+                self = .object(newValue.map { [key: $0] } ?? [:])
+                return
+            }
+            self = .null  // drops the enum's reference so `members` is mutated in place, not copied
             members[key] = newValue
             self = .object(members)
         }

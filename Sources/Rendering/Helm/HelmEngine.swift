@@ -62,11 +62,14 @@ struct HelmEngine {
                                           files: HelmFiles.value(sub.files))
             collect(sub, values: subValues, parentID: id, isRoot: false, into: &jobs)
         }
-        let files = HelmFiles.value(chart.files)
+        // One context per chart; each template's copy differs only in `.Template.Name`.
+        var shared = context(chart, values: values, templateName: "", basePath: id + "/templates",
+                             files: HelmFiles.value(chart.files))
+        shared["Subcharts"] = .object(subcharts)
         for template in chart.templates {
             let name = id + "/" + template.path
-            var data = context(chart, values: values, templateName: name, basePath: id + "/templates", files: files)
-            data["Subcharts"] = .object(subcharts)
+            var data = shared
+            data["Template"] = ["Name": .string(name), "BasePath": .string(id + "/templates")]
             let base = template.path.split(separator: "/").last ?? ""
             let renderable = !base.hasPrefix("_") && !chart.metadata.isLibrary
             jobs.append(Job(name: name, text: template.text, data: data, renderable: renderable))
