@@ -9,7 +9,7 @@ setup:
 	@./scripts/setup.sh
 
 build: setup
-	$(SWIFT) build -c release --product ferry
+	$(SWIFT) build -c release --product ferry --static-swift-stdlib
 
 ## Build Ferry and start it with the embedded sandbox cluster and two demo apps.
 run: build
