@@ -123,12 +123,16 @@ def read(path):
 
 
 def main():
-    """Usage: regenerate.py [--force] [case ...]. Without --force, a structure-only case (random certificates)
-    keeps its expected.yaml, and an error whose lines only came out in another order (Helm lists schema
-    failures in map order) keeps its expected-error.txt, so re-recording does not churn."""
+    """Usage: regenerate.py [--force | --check] [case ...]. Without --force, a structure-only case (random
+    certificates) keeps its expected.yaml, and an error whose lines only came out in another order (Helm lists
+    schema failures in map order) keeps its expected-error.txt, so re-recording does not churn.
+    --check writes nothing: it renders every case again and exits 1, naming the cases, when a committed golden
+    file no longer matches what the real engine prints (structure-only cases are skipped)."""
     args = sys.argv[1:]
     force = "--force" in args
-    names = [a for a in args if a != "--force"] or sorted(os.listdir(CASES))
+    check = "--check" in args
+    names = [a for a in args if a not in ("--force", "--check")] or sorted(os.listdir(CASES))
+    stale = []
     for name in names:
         case_dir = os.path.join(CASES, name)
         expected_path = os.path.join(case_dir, "expected.yaml")
@@ -138,22 +142,34 @@ def main():
             print(f"kept  {name} (structure-only; --force to re-record)")
             continue
         old_error = read(error_path)
-        for stale in (expected_path, error_path):
-            if os.path.exists(stale):
-                os.remove(stale)
+        old_expected = read(expected_path)
         try:
-            text = render(case_dir)
+            text, message = render(case_dir), None
         except helm.HelmError as error:
-            message = str(error).strip() + "\n"
+            text, message = None, str(error).strip() + "\n"
             if old_error is not None and sorted(old_error.splitlines()) == sorted(message.splitlines()):
                 message = old_error
+        if check:
+            if (text, message) != (old_expected, old_error):
+                stale.append(name)
+                print(f"STALE {name}")
+            else:
+                print(f"same  {name}")
+            continue
+        for path in (expected_path, error_path):
+            if os.path.exists(path):
+                os.remove(path)
+        if message is not None:
             with open(error_path, "w") as f:
                 f.write(message)
-            print(f"error {name}: {str(error).splitlines()[0]}")
+            print(f"error {name}: {message.splitlines()[0]}")
             continue
         with open(expected_path, "w") as f:
             f.write(text)
         print(f"ok    {name}")
+    if stale:
+        print(f"{len(stale)} stale golden file(s): {', '.join(stale)}; re-record with regenerate.py {' '.join(stale)}")
+        sys.exit(1)
 
 
 if __name__ == "__main__":
