@@ -34,7 +34,7 @@ public enum JSON {
         switch value {
         case .array(let items): return .array(items.map(sorted))
         case .object(let members):
-            let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            let keys = members.keys.sortedByBytes()
             return .object(OrderedDictionary(uniqueKeysWithValues: keys.map { ($0, sorted(members[$0] ?? .null)) }))
         default: return value
         }

@@ -28,20 +28,20 @@ extension Executor {
 
     /// The number of iterations and a way to get the key and element of each, without copying.
     func rangeItems(_ value: TemplateValue, branch: Branch) throws -> (Int, (Int) -> (TemplateValue, TemplateValue)) {
-        let context = "range \(branch.pipe)"
         switch value {
         case .missing, .value(.null): return (0, { _ in (.missing, .missing) })
         case .value(.array(let a)): return (a.count, { (.goInt(Int64($0)), .value(a[$0])) })
         case .value(.object(let o)):
-            let keys = o.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            let keys = o.keys.sortedByBytes()
             return (keys.count, { (.value(.string(keys[$0])), .value(o[keys[$0]] ?? .null)) })
         case .value(.int(let n)), .goInt(let n):
             if branch.pipe.decl.count > 1 {
-                throw fail("can't use \(n) to iterate over more than one variable", at: branch.pipe.pos, context: context)
+                throw fail("can't use \(n) to iterate over more than one variable", at: branch.pipe.pos,
+                           context: "range \(branch.pipe)")
             }
             return (n > 0 && n <= Int64(Int.max) ? Int(n) : 0, { (.goInt(Int64($0)), .goInt(Int64($0))) })
         default:
-            throw fail("range can't iterate over \(printed(value))", at: branch.pipe.pos, context: context)
+            throw fail("range can't iterate over \(printed(value))", at: branch.pipe.pos, context: "range \(branch.pipe)")
         }
     }
 

@@ -14,7 +14,7 @@ enum GoFormat {
         case .array(let a): return "[" + a.map(v).joined(separator: " ") + "]"
         case .object(let o):
             if let s = GoStringer.argumentString(of: value) { return s }
-            let keys = o.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            let keys = o.keys.sortedByBytes()
             return "map[" + keys.map { "\($0):\(v(o[$0] ?? .null))" }.joined(separator: " ") + "]"
         }
     }

@@ -80,7 +80,7 @@ enum GoPrintf {
         case .array(let items):
             return "[" + items.map { formatOne($0, spec) }.joined(separator: " ") + "]"
         case .object(let members):
-            let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            let keys = members.keys.sortedByBytes()
             return "map[" + keys.map { formatOne(.string($0), spec) + ":" + formatOne(members[$0] ?? .null, spec) }.joined(separator: " ") + "]"
         default:
             guard let body = scalar(value, spec) else { return badVerb(value, spec.verb) }

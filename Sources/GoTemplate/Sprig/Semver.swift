@@ -73,7 +73,7 @@ struct Semver: Sendable, Equatable {
         if s.isEmpty { return -1 }
         if o.isEmpty { return 1 }
         switch (UInt64(s), UInt64(o)) {
-        case (nil, nil): return Array(s.utf8).lexicographicallyPrecedes(Array(o.utf8)) ? -1 : 1
+        case (nil, nil): return s.utf8.lexicographicallyPrecedes(o.utf8) ? -1 : 1
         case (nil, _): return 1
         case (_, nil): return -1
         case (let si?, let oi?): return si > oi ? 1 : -1

@@ -116,7 +116,7 @@ enum SprigEncoding {
         switch v {
         case .array(let a): return .array(a.map(sortedKeys))
         case .object(let o):
-            let keys = o.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            let keys = o.keys.sortedByBytes()
             return .object(OrderedDictionary(uniqueKeysWithValues: keys.map { ($0, sortedKeys(o[$0] ?? .null)) }))
         default: return v
         }

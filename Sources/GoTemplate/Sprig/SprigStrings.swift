@@ -119,7 +119,7 @@ enum SprigStrings {
         "sortAlpha": { args in
             try Arg.count(args, 1)
             guard case .array = args[0].data else { return .list([.string(Cast.string(args[0].data))]) }
-            let sorted = Cast.strings(args[0].data).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            let sorted = Cast.strings(args[0].data).sortedByBytes()
             return .list(sorted.map(Value.string))
         },
         "splitList": binary { sep, s in .list(goSplit(s, sep, -1).map(Value.string)) },
@@ -152,7 +152,7 @@ enum SprigStrings {
         var parts: [String] = [], start = 0, i = 0
         while i + sepBytes.count <= bytes.count {
             if n > 0, parts.count == n - 1 { break }
-            if bytes[i..<(i + sepBytes.count)].elementsEqual(sepBytes) {
+            if bytes[i] == sepBytes[0], bytes[i..<(i + sepBytes.count)].elementsEqual(sepBytes) {
                 parts.append(String(decoding: bytes[start..<i], as: UTF8.self))
                 i += sepBytes.count
                 start = i
@@ -170,7 +170,16 @@ enum SprigStrings {
             let chars = s.unicodeScalars.map { String($0) }
             return new + chars.map { $0 + new }.joined()
         }
-        return goSplit(s, old, -1).joined(separator: new)
+        let oldBytes = Array(old.utf8)
+        guard oldBytes.count == 1 else { return goSplit(s, old, -1).joined(separator: new) }
+        // One-byte separators (`indent`'s "\n") in one pass over the bytes.
+        let target = oldBytes[0], newBytes = Array(new.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        for byte in s.utf8 {
+            if byte == target { out.append(contentsOf: newBytes) } else { out.append(byte) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func substring(_ start: Int, _ end: Int, _ s: String) throws -> String {

@@ -21,7 +21,7 @@ enum TOML {
     }
 
     static func sortedKeys(_ t: Table) -> [String] {
-        t.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        t.keys.sortedByBytes()
     }
 
     static func isTableArray(_ v: Value) -> Bool {

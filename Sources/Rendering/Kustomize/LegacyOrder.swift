@@ -57,7 +57,7 @@ enum LegacyOrder {
         switch value {
         case .object(let members):
             var out = OrderedDictionary<String, Value>()
-            for key in members.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+            for key in members.keys.sortedByBytes() {
                 out[key] = members[key].map(sortedKeys)
             }
             return .object(out)
