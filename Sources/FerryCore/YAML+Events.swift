@@ -7,7 +7,7 @@ import OrderedCollections
 ///
 /// Semantics are those of `YAML.parseAll`: untagged plain scalars are typed by the dialect's rules, quoted and
 /// block scalars are strings, explicit `!!` tags are honoured, anchors and aliases resolve to the anchored value,
-/// an explicit `!!merge` key merges a mapping, duplicate keys and non-scalar keys are errors, and nesting is
+/// a merge key (`<<`, or one tagged `!!merge`) merges mappings in, duplicate and non-scalar keys are errors, and nesting is
 /// bounded. Errors carry file, line and column.
 final class YAMLEventReader {
     private var parser = yaml_parser_t()
@@ -137,8 +137,11 @@ final class YAMLEventReader {
             let identity = KeyIdentity(tag: key.tag.flatMap { $0 == "!" ? nil : $0 } ?? Self.strTag, text: key.text)
             if let first = seen.insert(identity, at: key.mark) { duplicates[key.text] = duplicates[key.text] ?? first }
             let value = try node(try next(), depth: depth + 1)
-            if key.tag == Self.mergeTag {
-                if case .object(let merged) = value {
+            if key.tag == Self.mergeTag || (key.tag == nil && key.plain && key.text == "<<") {
+                // A merge key (`<<: *base` or `<<: [*a, *b]`): keys the mapping does not set itself, the
+                // earlier source first — as go-yaml (Helm, kubectl) and kustomize expand them.
+                let sources: [Value] = value.arrayValue ?? [value]
+                for case .object(let merged) in sources {
                     for (k, v) in merged where members[k] == nil { members[k] = v }
                 }
                 continue

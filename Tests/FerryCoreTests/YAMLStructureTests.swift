@@ -37,6 +37,29 @@ struct YAMLStructureTests {
         #expect(merged["m"] == .object(["y": .int(3), "x": .int(1)]))
     }
 
+    @Test(arguments: [YAML.Dialect.standard, .yaml11])
+    func mergeKeysExpandAsGoYAMLAndKustomizeDo(_ dialect: YAML.Dialect) throws {
+        let text = """
+        a: &a {x: 1, q: 1}
+        b: &b {q: 2, z: 2}
+        one:
+          <<: *a
+          q: 9
+        many:
+          <<: [*a, *b]
+          w: 0
+        quoted:
+          "<<": *a
+
+        """
+        let v = try YAML.parse(text, dialect: dialect)
+        #expect(v["one"] == .object(["x": .int(1), "q": .int(9)]))
+        // Earlier sources win over later ones; the mapping's own keys win over both.
+        #expect(v["many"] == .object(["x": .int(1), "q": .int(1), "z": .int(2), "w": .int(0)]))
+        // Only a plain `<<` merges; a quoted one is an ordinary key.
+        #expect(v["quoted"]?["<<"] == .object(["x": .int(1), "q": .int(1)]))
+    }
+
     @Test func duplicateKeysAreAnErrorAtTheFirstOccurrence() throws {
         let e = error("kind: A\nmetadata:\n  name: x\n  labels: {}\n  name: y\n")
         #expect(e?.message == "duplicate keys in mapping: name")
