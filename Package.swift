@@ -95,7 +95,7 @@ let package = Package(
         ]),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "Sandbox"]),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient", "Patch"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient", "Patch"], exclude: ["clients"]),
         .testTarget(name: "DiffTests", dependencies: ["Diff"]),
         .testTarget(name: "HealthTests", dependencies: ["Health"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SyncTests", dependencies: ["Sync"]),

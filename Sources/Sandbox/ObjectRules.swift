@@ -78,6 +78,22 @@ enum ObjectRules {
             object[path: ["spec", "finalizers"]] = ["kubernetes"]
             object["status"] = ["phase": "Active"]
         }
+        normalizeSecret(&object, type)
+    }
+
+    /// A Secret as the API server stores it: `stringData` is write-only — its entries are base64-encoded into
+    /// `data`, overwriting keys of the same name, and the field itself is dropped; `type` defaults to `Opaque`.
+    static func normalizeSecret(_ object: inout Value, _ type: ResourceType) {
+        guard type.group.isEmpty, type.name == "secrets" else { return }
+        if case .object(let strings)? = object["stringData"] {
+            var data = object["data"]?.objectValue ?? [:]
+            for (key, value) in strings {
+                data[key] = .string(Data((value.stringValue ?? "").utf8).base64EncodedString())
+            }
+            object["data"] = .object(data)
+        }
+        object["stringData"] = nil
+        if (object["type"]?.stringValue ?? "").isEmpty { object["type"] = "Opaque" }
     }
 
     /// Carries identity over from `old`, keeps status for main-resource writes, and bumps `generation`
@@ -93,6 +109,7 @@ enum ObjectRules {
         if tracksGeneration(type), !(object["spec"] ?? .null).semanticallyEquals(oldSpec) {
             object[path: ["metadata", "generation"]] = .int((old[path: ["metadata", "generation"]]?.intValue ?? 0) + 1)
         }
+        normalizeSecret(&object, type)
     }
 
     /// Whether the server keeps `metadata.generation` for the resource: workloads and most API groups do;

@@ -2,7 +2,8 @@ import FerryCore
 import Foundation
 
 /// Decodes the Kubernetes protobuf envelope (`k8s\0` + `runtime.Unknown`) for the kinds kubectl's imperative
-/// commands send that way (`create namespace|configmap|secret|serviceaccount`). Other kinds answer 415.
+/// commands send that way (`create namespace|configmap|secret|serviceaccount`) and for `DeleteOptions`. Other
+/// kinds answer 415.
 enum Protobuf {
     indirect enum FieldType: Sendable {
         case string, bytes, int, bool
@@ -41,6 +42,13 @@ enum Protobuf {
 
     static let labelSelector: [Int: (String, FieldType)] = [1: ("matchLabels", .map(.string))]
 
+    /// `meta/v1.DeleteOptions`, which client-go sends as the body of a DELETE in protobuf (Helm's uninstall does).
+    static let deleteOptions: [Int: (String, FieldType)] = [
+        1: ("gracePeriodSeconds", .int),
+        2: ("preconditions", .message([1: ("uid", .string), 2: ("resourceVersion", .string)])),
+        3: ("orphanDependents", .bool), 4: ("propagationPolicy", .string), 5: ("dryRun", .repeated(.string)),
+    ]
+
     /// The PodSpec subset `kubectl create deployment|job` fills in.
     static let podSpec: [Int: (String, FieldType)] = [
         2: ("containers", .repeated(.message([
@@ -62,7 +70,7 @@ enum Protobuf {
         let typeMeta = try fields(ArraySlice(unknown.first { $0.number == 1 }?.bytes ?? []))
         let apiVersion = typeMeta.first { $0.number == 1 }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
         let kind = typeMeta.first { $0.number == 2 }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
-        guard let schema = kinds[kind] else {
+        guard let schema = kind == "DeleteOptions" ? deleteOptions : kinds[kind] else {
             throw APIError.unsupportedMediaType("application/vnd.kubernetes.protobuf for \(kind)")
         }
         var object = try message(ArraySlice(unknown.first { $0.number == 2 }?.bytes ?? []), schema)
