@@ -88,7 +88,7 @@ extension APIServer {
     private func snapshot(_ filter: WatchFilter, at resourceVersion: Int64?, start: String) throws
         -> (items: [Value], resourceVersion: Int64) {
         let (items, current) = try store.list(group: filter.type.group, resource: filter.type.name,
-                                              namespace: filter.namespace)
+                                              namespace: filter.namespace, from: start)
         var byKey = Dictionary(items.map { (listKey($0), $0) }, uniquingKeysWith: { first, _ in first })
         let target = resourceVersion ?? current
         if target < current {

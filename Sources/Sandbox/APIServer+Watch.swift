@@ -60,7 +60,11 @@ extension APIServer {
                     case .event(let event):
                         guard event.resourceVersion > start.after else { continue }
                         reached = event.resourceVersion
-                        if let (type, object) = filter.translate(event) { continuation.yield(encoder.line(type, object)) }
+                        if let (type, object) = filter.translate(event) {
+                            // Tables carry an age, so only plain JSON lines are shared between watches.
+                            continuation.yield(encoder.asTable ? encoder.line(type, object)
+                                : event.lines.line("\(type) \(filter.type.apiVersion)") { encoder.line(type, object) })
+                        }
                     case .bookmark:
                         continuation.yield(encoder.line("BOOKMARK", Self.bookmark(filter.type, reached)))
                     case .end:

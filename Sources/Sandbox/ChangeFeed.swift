@@ -11,10 +11,26 @@ struct ChangeEvent: Sendable {
     var object: Value
     /// The object before this write (nil for creates).
     var previous: Value? = nil
+    /// Watch lines already encoded for this event, shared by every watch that sends the same line.
+    var lines = EncodedLines()
 
     /// The resourceVersion this write was committed at.
     var resourceVersion: Int64 {
         object[path: ["metadata", "resourceVersion"]]?.stringValue.flatMap { Int64($0) } ?? 0
+    }
+}
+
+/// Encoded watch lines of one event by what they depend on (event type as the watch sees it, apiVersion), so a
+/// change seen by many watches is encoded once rather than once per watch.
+final class EncodedLines: Sendable {
+    private let lines = Mutex<[String: Data]>([:])
+
+    /// The line stored under `key`, made (and stored) by `make` on first use.
+    func line(_ key: String, _ make: () -> Data) -> Data {
+        if let line = lines.withLock({ $0[key] }) { return line }
+        let line = make()
+        lines.withLock { $0[key] = line }
+        return line
     }
 }
 

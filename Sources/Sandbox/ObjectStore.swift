@@ -50,11 +50,18 @@ final class ObjectStore: Sendable {
     }
 
     /// Objects of one resource, in one namespace or (with `nil`) all, and the store's current resourceVersion.
-    func list(group: String, resource: String, namespace: String?) throws -> (items: [Value], resourceVersion: Int64) {
+    /// With `start`, only objects whose list key (`namespace/name`, or `name`) sorts at or after it are read, so
+    /// a later page of a paged list does not decode the objects of the pages before it.
+    func list(group: String, resource: String, namespace: String?, from start: String = "") throws
+        -> (items: [Value], resourceVersion: Int64) {
         try database.transaction { tx in
             var sql = "SELECT namespace, name, body FROM objects WHERE grp = ? AND resource = ?"
             var params: [SQLiteValue] = [.text(group), .text(resource)]
             if let namespace { sql += " AND namespace = ?"; params.append(.text(namespace)) }
+            if !start.isEmpty {
+                sql += " AND (CASE namespace WHEN '' THEN name ELSE namespace || '/' || name END) >= ?"
+                params.append(.text(start))
+            }
             let rows = try tx.query(sql + " ORDER BY namespace, name", params)
             let items = try rows.map { row in
                 try decode(row.text("body") ?? "", key: ObjectKey(group: group, resource: resource,
