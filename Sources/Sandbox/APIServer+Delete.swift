@@ -26,16 +26,23 @@ struct DeleteOptions: Sendable {
 /// Garbage collection of dependents (objects whose `ownerReferences` name a deleted owner) and finalizers.
 extension APIServer {
     /// Deletes the object at `key` the way `options` ask: an object with finalizers only gets a
-    /// `deletionTimestamp` (it goes when the last finalizer is removed); dependents are orphaned (their owner
-    /// reference removed) or deleted before (Foreground) or after (Background) the owner.
+    /// `deletionTimestamp` (it goes when the last finalizer is removed). `Background` deletes the dependents
+    /// right after the owner; `Foreground` and `Orphan` add the `foregroundDeletion` / `orphan` finalizer and
+    /// leave the dependents to the control plane's garbage collector (`ControlPlane+GarbageCollector.swift`).
     func deleteObject(_ key: ObjectKey, _ target: Target, _ options: DeleteOptions) throws -> Value? {
         guard let current = try store.get(key) else { throw APIError.notFound(target.type, key.name) }
         let uid = current[path: ["metadata", "uid"]]?.stringValue ?? ""
-        if options.propagationPolicy == "Foreground", !options.dryRun { try deleteDependents(of: uid, key) }
-        if options.propagationPolicy == "Orphan", !options.dryRun { try orphanDependents(of: uid, key) }
+        let collector = ["Foreground": ControlPlane.foregroundFinalizer, "Orphan": ControlPlane.orphanFinalizer][options.propagationPolicy]
         let deleted = try write(key, dryRun: options.dryRun) { current in
             guard var current else { throw APIError.notFound(target.type, key.name) }
-            let finalizers = current[path: ["metadata", "finalizers"]]?.arrayValue ?? []
+            if key.group.isEmpty, key.resource == "namespaces", NamespaceLifecycle.holdsFinalizer(current) {
+                return .put(NamespaceLifecycle.terminating(current, now: ObjectRules.timestamp()))
+            }
+            var finalizers = current[path: ["metadata", "finalizers"]]?.arrayValue ?? []
+            if let collector, !finalizers.contains(.string(collector)) {
+                finalizers.append(.string(collector))
+                current[path: ["metadata", "finalizers"]] = .array(finalizers)
+            }
             guard !finalizers.isEmpty else { return .delete }
             if current[path: ["metadata", "deletionTimestamp"]] == nil {
                 current[path: ["metadata", "deletionTimestamp"]] = .string(ObjectRules.timestamp())
@@ -61,24 +68,12 @@ extension APIServer {
         }
     }
 
-    /// Removes the owner reference to `uid` from every dependent.
-    private func orphanDependents(of uid: String, _ owner: ObjectKey) throws {
-        guard !uid.isEmpty else { return }
-        for key in try store.dependents(of: uid, namespace: owner.namespace) {
-            try store.modify(key) { current in
-                guard var current else { return .keep }
-                let owners = (current[path: ["metadata", "ownerReferences"]]?.arrayValue ?? [])
-                    .filter { $0["uid"]?.stringValue != uid }
-                current[path: ["metadata", "ownerReferences"]] = owners.isEmpty ? nil : .array(owners)
-                return .put(current)
-            }
-        }
-    }
-
-    /// A write that leaves an object being deleted without finalizers removes it.
+    /// A write that leaves an object being deleted without finalizers removes it (a Namespace also waits for
+    /// its `spec.finalizers`).
     static func finishingDeletion(_ change: StoreChange) -> StoreChange {
         guard case .put(let object) = change, object[path: ["metadata", "deletionTimestamp"]] != nil,
-              (object[path: ["metadata", "finalizers"]]?.arrayValue ?? []).isEmpty else { return change }
+              (object[path: ["metadata", "finalizers"]]?.arrayValue ?? []).isEmpty,
+              object["kind"] != "Namespace" || !NamespaceLifecycle.holdsFinalizer(object) else { return change }
         return .delete
     }
 }

@@ -25,9 +25,9 @@ extension APIServer {
     /// Validates, stamps and stores a new object; 409 when it exists.
     func insert(_ body: Value, name: String, _ target: Target, request: APIRequest, manager: String,
                 operation: String) throws -> Value {
+        try requireNamespace(target, creating: name)
         let errors = ObjectRules.nameErrors(name, target.type) + ObjectRules.requiredFieldErrors(body, target.type)
         if !errors.isEmpty { throw APIError.invalid(target.type, name, errors) }
-        try requireNamespace(target)
         var object = body
         ObjectRules.prepareCreate(&object, target.type, namespace: target.type.namespaced ? target.namespace : nil)
         try prepareCustom(&object, target)
@@ -88,7 +88,7 @@ extension APIServer {
         return object
     }
 
-    /// DELETE one object; deleting a Namespace deletes everything in it.
+    /// DELETE one object; a deleted Namespace turns `Terminating` and the control plane removes its content.
     func delete(_ target: Target, _ request: APIRequest) throws -> APIResponse {
         let name = target.name ?? ""
         let isNamespace = target.type.group.isEmpty && target.type.name == "namespaces"
@@ -98,9 +98,6 @@ extension APIServer {
         }
         let options = try DeleteOptions(request)
         guard try store.get(target.key(name)) != nil else { throw APIError.notFound(target.type, name) }
-        if isNamespace && !options.dryRun {
-            for key in try store.keys(inNamespace: name) { try store.modify(key) { _ in .delete } }
-        }
         if CRD.isCRD(target.type) && !options.dryRun, let crd = try store.get(target.key(name)) {
             try deleteCustomResources(of: crd)
         }
@@ -155,11 +152,15 @@ extension APIServer {
         return comparable(object).semanticallyEquals(comparable(current))
     }
 
-    /// 404 when a namespaced target's namespace does not exist.
-    func requireNamespace(_ target: Target) throws {
+    /// 404 when a namespaced target's namespace does not exist; 403 when `creating` an object in a
+    /// terminating one.
+    func requireNamespace(_ target: Target, creating name: String? = nil) throws {
         guard target.type.namespaced, let namespace = target.namespace else { return }
         let key = ObjectKey(group: "", resource: "namespaces", namespace: "", name: namespace)
-        if try store.get(key) == nil { throw APIError.namespaceNotFound(namespace) }
+        guard let found = try store.get(key) else { throw APIError.namespaceNotFound(namespace) }
+        if let name, found[path: ["metadata", "deletionTimestamp"]] != nil {
+            throw APIError.namespaceTerminating(target.type, name, namespace: namespace)
+        }
     }
 
     static func randomSuffix() -> String {

@@ -11,11 +11,15 @@ final class ControlPlane: Sendable {
     let delay: Duration
     let logger: Logger
     private let pending = Mutex<Set<ObjectKey>>([])
+    /// Names of the Namespaces being terminated: any change inside one re-runs the namespace controller.
+    let terminatingNamespaces = Mutex<Set<String>>([])
+    /// Owners in `Foreground` or `Orphan` deletion, by uid: changes to their dependents re-run the collector.
+    let collecting = Mutex<[String: ObjectKey]>([:])
 
     /// Resources the simulation looks after.
     static let watched: Set<String> = [
         "apps/deployments", "apps/statefulsets", "apps/daemonsets", "apps/replicasets", "batch/jobs",
-        "/services", "/persistentvolumeclaims", "/pods",
+        "/services", "/persistentvolumeclaims", "/pods", "/namespaces",
     ]
 
     init(store: ObjectStore, delay: Duration, logger: Logger) {
@@ -28,15 +32,15 @@ final class ControlPlane: Sendable {
         await withDiscardingTaskGroup { group in
             // Catch up with objects written before this start (e.g. after a restart).
             for key in (try? existingKeys()) ?? [] { schedule(key, in: &group) }
-            for await event in events where event.type != .deleted {
-                schedule(event.key, in: &group)
+            for await event in events {
+                for key in followUps(event) { schedule(key, in: &group) }
             }
             group.cancelAll()
         }
     }
 
     private func schedule(_ key: ObjectKey, in group: inout DiscardingTaskGroup) {
-        guard Self.watched.contains("\(key.group)/\(key.resource)") else { return }
+        guard Self.watched.contains("\(key.group)/\(key.resource)") || isCollecting(key) else { return }
         guard pending.withLock({ $0.insert(key).inserted }) else { return }
         group.addTask { [self] in
             try? await Task.sleep(for: delay)
@@ -44,6 +48,22 @@ final class ControlPlane: Sendable {
             if Task.isCancelled { return }
             reconcile(key)
         }
+    }
+
+    /// The objects a change makes the controllers look at: the changed object itself (unless deleted), the
+    /// owning ReplicaSet of a deleted Pod (it creates a replacement), and a terminating Namespace.
+    private func followUps(_ event: ChangeEvent) -> [ObjectKey] {
+        var keys: [ObjectKey] = event.type == .deleted ? [] : [event.key]
+        if event.type == .deleted, event.key.group.isEmpty, event.key.resource == "pods",
+           let owner = (event.object[path: ["metadata", "ownerReferences"]]?.arrayValue ?? [])
+               .first(where: { $0["controller"] == true && $0["kind"] == "ReplicaSet" })?["name"]?.stringValue {
+            keys.append(ObjectKey(group: "apps", resource: "replicasets", namespace: event.key.namespace, name: owner))
+        }
+        let namespace = event.key.namespace
+        if !namespace.isEmpty, terminatingNamespaces.withLock({ $0.contains(namespace) }) {
+            keys.append(ObjectKey(group: "", resource: "namespaces", namespace: "", name: namespace))
+        }
+        return keys + collectionFollowUps(event)
     }
 
     private func existingKeys() throws -> [ObjectKey] {
@@ -68,6 +88,8 @@ final class ControlPlane: Sendable {
             }
             if key.group == "apps" && key.resource == "deployments" { try reconcileReplicaSets(of: key) }
             if key.group == "apps" && key.resource == "replicasets" { try reconcilePods(of: key) }
+            if key.group.isEmpty && key.resource == "namespaces" { try reconcileNamespace(key) }
+            if isCollecting(key) { try collectGarbage(key) }
         } catch {
             logger.warning("simulated controller failed", metadata: ["object": "\(key)", "error": "\(error)"])
         }

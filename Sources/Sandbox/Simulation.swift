@@ -39,6 +39,9 @@ enum Simulation {
             if let size = object[path: ["spec", "resources", "requests", "storage"]] { status["capacity"] = ["storage": size] }
             result["status"] = status
         case "pods":
+            if (object[path: ["spec", "nodeName"]]?.stringValue ?? "").isEmpty {
+                result[path: ["spec", "nodeName"]] = .string(nodeName)
+            }
             result["status"] = podRunning(object, old, now)
         default:
             break
@@ -118,8 +121,19 @@ enum Simulation {
         return ["phase": "Running",
                 "conditions": [condition("Ready", "True", "", "", old: old, now: now),
                                condition("ContainersReady", "True", "", "", old: old, now: now)],
-                "hostIP": "172.18.0.2", "podIP": "10.244.0.10", "startTime": old["startTime"] ?? .string(now),
+                "hostIP": .string(hostIP), "hostIPs": [["ip": .string(hostIP)]],
+                "podIP": .string(podIP(pod)), "podIPs": [["ip": .string(podIP(pod))]], "startTime": old["startTime"] ?? .string(now),
                 "containerStatuses": .array(statuses)]
+    }
+
+    /// The simulated node every Pod is scheduled to, and its address.
+    static let nodeName = "sandbox-control-plane"
+    static let hostIP = "172.18.0.2"
+
+    /// A stable Pod address in the node's pod CIDR 10.244.0.0/16, derived from the Pod's uid.
+    static func podIP(_ pod: Value) -> String {
+        let h = UInt64(hash(pod[path: ["metadata", "uid"]] ?? pod[path: ["metadata", "name"]]), radix: 16) ?? 0
+        return "10.244.\((h / 254) % 256).\(h % 254 + 1)"
     }
 
     /// A short stable hash of a value, for revision names.

@@ -65,6 +65,12 @@ enum Table {
 
     /// The `-o wide` columns (priority 1) of workloads: containers, images and selector.
     private static func wideColumns(_ kind: String) -> [Column] {
+        if kind == "Pod" {
+            return [("IP", { $0[path: ["status", "podIP"]] ?? "<none>" }),
+                    ("Node", { $0[path: ["spec", "nodeName"]] ?? "<none>" }),
+                    ("Nominated Node", { $0[path: ["status", "nominatedNodeName"]] ?? "<none>" }),
+                    ("Readiness Gates", { readinessGates($0) })]
+        }
         guard ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"].contains(kind) else { return [] }
         func containers(_ object: Value, _ field: String) -> Value {
             let list = object[path: ["spec", "template", "spec", "containers"]]?.arrayValue ?? []
@@ -97,6 +103,15 @@ enum Table {
         let total = pod[path: ["spec", "containers"]]?.arrayValue?.count ?? 0
         let ready = (pod[path: ["status", "containerStatuses"]]?.arrayValue ?? []).filter { $0["ready"] == true }.count
         return .string("\(ready)/\(total)")
+    }
+
+    /// `passed/total` readiness gates of a Pod; `<none>` without gates.
+    private static func readinessGates(_ pod: Value) -> Value {
+        let gates = (pod[path: ["spec", "readinessGates"]]?.arrayValue ?? []).compactMap { $0["conditionType"]?.stringValue }
+        guard !gates.isEmpty else { return "<none>" }
+        let conditions = pod[path: ["status", "conditions"]]?.arrayValue ?? []
+        let passed = gates.filter { gate in conditions.contains { $0["type"]?.stringValue == gate && $0["status"] == "True" } }
+        return .string("\(passed.count)/\(gates.count)")
     }
 
     private static func podRestarts(_ pod: Value) -> Value {
