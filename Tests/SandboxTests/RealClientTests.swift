@@ -118,12 +118,15 @@ import Testing
         let paged = out["paged"] as? [String: Any]
         #expect(paged?["names"] as? [String] == (0..<7).map { "cm-\($0)" })
         #expect(paged?["pages"] as? Int == 3)
-        // Strategic merge by the `name` merge key keeps A and adds B; JSON patch replaced one value.
+        // Strategic merge by the `name` merge key keeps A and adds B; JSON patch replaced one value; the merge
+        // patch's null removed a key.
         #expect(out["strategic_env"] as? [String] == ["A", "B"])
         #expect(out["cm0"] as? [String: String] == ["i": "0", "extra": "x"])
         #expect(out["cm1"] as? [String: String] == ["i": "one"])
+        #expect(out["cm3"] as? [String: String] == ["merged": "yes"])
         // The watch from the list's resourceVersion saw exactly the later changes, in order.
-        #expect(out["watch"] as? [[String]] == [["MODIFIED", "cm-0"], ["MODIFIED", "cm-1"], ["DELETED", "cm-6"]])
+        #expect(out["watch"] as? [[String]] == [["MODIFIED", "cm-0"], ["MODIFIED", "cm-1"], ["MODIFIED", "cm-3"],
+                                                ["DELETED", "cm-6"]])
         let notFound = out["not_found"] as? [String: Any], conflict = out["conflict"] as? [String: Any]
         #expect(notFound?["status"] as? Int == 404)
         #expect(notFound?["reason"] as? String == "NotFound")

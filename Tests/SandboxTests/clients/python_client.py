@@ -45,6 +45,9 @@ def main():
     # The client picks the patch type from the body: a dict is a strategic merge patch, a list a JSON patch.
     core.patch_namespaced_config_map("cm-0", NS, {"data": {"extra": "x"}})
     core.patch_namespaced_config_map("cm-1", NS, [{"op": "replace", "path": "/data/i", "value": "one"}])
+    # A JSON merge patch has to be asked for: null deletes a key.
+    core.patch_namespaced_config_map("cm-3", NS, {"data": {"i": None, "merged": "yes"}},
+                                     _content_type="application/merge-patch+json")
     container = client.V1Container(name="web", image="nginx:1.27", env=[client.V1EnvVar(name="A", value="1")])
     apps.create_namespaced_deployment(NS, client.V1Deployment(
         metadata=client.V1ObjectMeta(name="web"),
@@ -61,11 +64,12 @@ def main():
     stream, events = watch.Watch(), []
     for event in stream.stream(core.list_namespaced_config_map, NS, resource_version=start, timeout_seconds=5):
         events.append([event["type"], event["object"].metadata.name])
-        if len(events) == 3:
+        if len(events) == 4:
             stream.stop()
     out["watch"] = events
     out["cm0"] = core.read_namespaced_config_map("cm-0", NS).data
     out["cm1"] = core.read_namespaced_config_map("cm-1", NS).data
+    out["cm3"] = core.read_namespaced_config_map("cm-3", NS).data
 
     out["not_found"] = error_of(lambda: core.read_namespaced_config_map("nope", NS))
     stale = core.read_namespaced_config_map("cm-2", NS)
