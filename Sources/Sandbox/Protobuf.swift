@@ -38,16 +38,17 @@ enum Protobuf {
             2: ("selector", .map(.string)), 3: ("clusterIP", .string), 4: ("type", .string),
             7: ("externalName", .string),
         ]))],
+        // The body of a DELETE, which client-go sends in protobuf (Helm's uninstall does).
+        "DeleteOptions": [
+            1: ("gracePeriodSeconds", .int),
+            2: ("preconditions", .message([1: ("uid", .string), 2: ("resourceVersion", .string)])),
+            3: ("orphanDependents", .bool), 4: ("propagationPolicy", .string), 5: ("dryRun", .repeated(.string)),
+        ],
     ]
 
     static let labelSelector: [Int: (String, FieldType)] = [1: ("matchLabels", .map(.string))]
 
-    /// `meta/v1.DeleteOptions`, which client-go sends as the body of a DELETE in protobuf (Helm's uninstall does).
-    static let deleteOptions: [Int: (String, FieldType)] = [
-        1: ("gracePeriodSeconds", .int),
-        2: ("preconditions", .message([1: ("uid", .string), 2: ("resourceVersion", .string)])),
-        3: ("orphanDependents", .bool), 4: ("propagationPolicy", .string), 5: ("dryRun", .repeated(.string)),
-    ]
+
 
     /// The PodSpec subset `kubectl create deployment|job` fills in.
     static let podSpec: [Int: (String, FieldType)] = [
@@ -70,7 +71,7 @@ enum Protobuf {
         let typeMeta = try fields(ArraySlice(unknown.first { $0.number == 1 }?.bytes ?? []))
         let apiVersion = typeMeta.first { $0.number == 1 }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
         let kind = typeMeta.first { $0.number == 2 }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
-        guard let schema = kind == "DeleteOptions" ? deleteOptions : kinds[kind] else {
+        guard let schema = kinds[kind] else {
             throw APIError.unsupportedMediaType("application/vnd.kubernetes.protobuf for \(kind)")
         }
         var object = try message(ArraySlice(unknown.first { $0.number == 2 }?.bytes ?? []), schema)
