@@ -58,28 +58,27 @@ struct HelmEngine {
         var subcharts = OrderedDictionary<String, Value>()
         for sub in chart.dependencies {
             let subValues = values[sub.name]?.objectValue.map(Value.object) ?? .emptyObject
-            subcharts[sub.name] = context(sub, values: subValues, templateName: "", basePath: "",
-                                          files: HelmFiles.value(sub.files))
+            subcharts[sub.name] = context(sub, values: subValues, basePath: "", files: HelmFiles.value(sub.files))
             collect(sub, values: subValues, parentID: id, isRoot: false, into: &jobs)
         }
         // One context per chart; each template's copy differs only in `.Template.Name`.
-        var shared = context(chart, values: values, templateName: "", basePath: id + "/templates",
-                             files: HelmFiles.value(chart.files))
+        var shared = context(chart, values: values, basePath: id + "/templates", files: HelmFiles.value(chart.files))
         shared["Subcharts"] = .object(subcharts)
         for template in chart.templates {
             let name = id + "/" + template.path
             var data = shared
-            data["Template"] = ["Name": .string(name), "BasePath": .string(id + "/templates")]
+            data[path: ["Template", "Name"]] = .string(name)
             let base = template.path.split(separator: "/").last ?? ""
             let renderable = !base.hasPrefix("_") && !chart.metadata.isLibrary
             jobs.append(Job(name: name, text: template.text, data: data, renderable: renderable))
         }
     }
 
-    func context(_ chart: Chart, values: Value, templateName: String, basePath: String, files: Value) -> Value {
+    /// A chart's template context; `.Template.Name` is empty until a template's own copy sets it.
+    func context(_ chart: Chart, values: Value, basePath: String, files: Value) -> Value {
         [
             "Values": values, "Release": release, "Chart": chart.metadata.templateValue, "Capabilities": capabilities,
-            "Files": files, "Template": ["Name": .string(templateName), "BasePath": .string(basePath)],
+            "Files": files, "Template": ["Name": "", "BasePath": .string(basePath)],
         ]
     }
 
