@@ -156,7 +156,7 @@ extension YAML {
     static func quoting(_ s: String, style: EncodeStyle = .kubectl) -> Quoting {
         let retyped = style == .goYAMLv2 ? resolved11(s) != nil || isBase60Float(s) || isGoTimestamp(s) : resolvesToOtherType(s)
         if s.isEmpty || retyped { return .double }
-        if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return .double }
+        if s.unicodeScalars.contains(where: { !isPrintable($0) }) { return .double }
         return cannotBePlain(s) ? .single : .plain
     }
 
@@ -189,24 +189,7 @@ extension YAML {
         switch quoting(s, style: style) {
         case .plain: return s
         case .single: return "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
-        case .double: return doubleQuoted(s)
+        case .double: return DoubleQuoted.quote(s, .yaml)
         }
-    }
-
-    private static func doubleQuoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\x%02X", scalar.value) }
-                else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 }

@@ -36,6 +36,13 @@ import Foundation
         #expect(YAML.encode(value) == text)
     }
 
+    @Test func doubleQuotesStringsWithControlCharacters() {
+        #expect(YAML.encode(["k": "a\"b\u{1}\u{7F}"]) == "k: \"a\\\"b\\x01\\x7F\"\n")
+        #expect(YAML.encode(["k": "\u{0}\u{7}\u{8}\u{B}\u{C}\u{1B}\u{85}\u{FEFF}"]) == "k: \"\\0\\a\\b\\v\\f\\e\\N\\uFEFF\"\n")
+        #expect(YAML.encode(["k": "x\u{A0}y"]) == "k: x\u{A0}y\n")
+        #expect(YAML.encode(["k": "\u{FEFF}a \u{A0}"]) == "k: \"\\uFEFF\\x61\\x20\\_\"\n")
+    }
+
     @Test func syntaxErrorNamesFileAndLine() {
         #expect(throws: DocumentError.self) { try YAML.parseAll("a: 1\nb: [\n", file: "app/x.yaml") }
         do { _ = try YAML.parseAll("a: 1\n b: 2\nc", file: "app/x.yaml") } catch let e as DocumentError {

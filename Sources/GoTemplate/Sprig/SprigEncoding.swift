@@ -76,8 +76,8 @@ enum SprigEncoding {
     }
 
     static let yaml: FunctionMap = [
-        "toYaml": { args in try Arg.count(args, 1); return .str(toYAML(args[0].data)) },
-        "mustToYaml": { args in try Arg.count(args, 1); return .str(toYAML(args[0].data)) },
+        "toYaml": { args in try Arg.count(args, 1); return .str((try? checkedYAML(args[0].data)) ?? "") },
+        "mustToYaml": { args in try Arg.count(args, 1); return .str(try checkedYAML(args[0].data)) },
         "fromYaml": { args in
             try Arg.count(args, 1)
             do {
@@ -103,6 +103,24 @@ enum SprigEncoding {
             } catch { return .list([.string("error converting YAML to JSON: \(error)")]) }
         },
     ]
+
+    /// `toYAML`, or the error sigs.k8s.io/yaml's JSON round trip meets: JSON leaves DEL, the C1 controls but
+    /// NEL, and U+FFFE/U+FFFF unescaped, and the YAML reader rejects them (`toYaml` then writes "").
+    static func checkedYAML(_ v: Value) throws -> String {
+        if containsString(v, where: { s in
+            s.unicodeScalars.contains { (0x7F...0x9F).contains($0.value) && $0.value != 0x85 || $0.value >= 0xFFFE && $0.value <= 0xFFFF }
+        }) { throw FunctionError("yaml: control characters are not allowed") }
+        return toYAML(v)
+    }
+
+    private static func containsString(_ v: Value, where test: (String) -> Bool) -> Bool {
+        switch v {
+        case .string(let s): return test(s)
+        case .array(let a): return a.contains { containsString($0, where: test) }
+        case .object(let o): return o.contains { test($0.key) || containsString($0.value, where: test) }
+        default: return false
+        }
+    }
 
     /// Helm's `toYaml` (sigs.k8s.io/yaml): keys sorted, whole floats written as integers, final newline trimmed.
     static func toYAML(_ v: Value) -> String {

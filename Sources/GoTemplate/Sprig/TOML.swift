@@ -63,19 +63,7 @@ enum TOML {
     }
 
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if c.value < 0x20 || c.value == 0x7F { out += String(format: "\\u%04X", c.value) } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out + "\""
+        DoubleQuoted.quote(s, .toml)
     }
 
     static func inline(_ v: Value) throws -> String {
