@@ -84,10 +84,11 @@ let package = Package(
         ]),
         .executableTarget(name: "ferry", dependencies: ["FerryCLI"]),
 
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FerryCoreTests", dependencies: ["FerryCore"]),
         .testTarget(name: "PatchTests", dependencies: ["Patch"],
                     exclude: ["StrategicMerge/cases", "JSONPatch/cases", "regenerate.sh"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering"],
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"],
                     exclude: ["Kustomize/cases", "Kustomize/regenerate.sh", "Kustomize/helm-shim", "Helm/charts", "Helm/regenerate.py",
                               "Helm/README.md"]),
         .testTarget(name: "GoTemplateTests", dependencies: [
@@ -95,7 +96,7 @@ let package = Package(
         ]),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource"]),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "Sandbox"]),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient", "Patch"], exclude: ["clients"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "KubeClient", "Patch", "TestSupport"], exclude: ["clients"]),
         .testTarget(name: "DiffTests", dependencies: ["Diff"]),
         .testTarget(name: "HealthTests", dependencies: ["Health"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SyncTests", dependencies: ["Sync"]),

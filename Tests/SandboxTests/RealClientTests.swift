@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Sandbox
 
 /// The sandbox judged by real clients other than kubectl: Helm v4's engine (helm-python-sdk: client-go,
@@ -9,41 +10,20 @@ import Testing
 /// run by `make test`); the scripts are in `clients/` and run by hand too.
 @Suite(.serialized) struct RealClientTests {
     static let clients = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("clients")
-    static let venv = ProcessInfo.processInfo.environment["FERRY_TOOLS_VENV"]
-        ?? clients.appendingPathComponent("../../../.venv-tools").standardizedFileURL.path
-    static let python = venv + "/bin/python"
-    static let available = FileManager.default.isExecutableFile(atPath: python)
-    static let reason: Comment = "needs .venv-tools (scripts/setup-python-tools.sh) for helm-python-sdk and the kubernetes client"
+    static let reason = Comment(rawValue: ToolsVenv.missing + " for helm-python-sdk and the kubernetes client")
 
     struct Run: Sendable { var status: Int32; var stdout: String; var stderr: String }
 
-    /// Runs a process on its own thread (not Swift concurrency's small pool) and waits for it.
     static func run(_ executable: String, _ arguments: [String], home: URL) async throws -> Run {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Result {
-                    let process = Process()
-                    process.executableURL = URL(fileURLWithPath: executable)
-                    process.arguments = arguments
-                    process.environment = ["HOME": home.path, "PATH": "/usr/local/bin:/usr/bin:/bin",
-                                           "PYTHONDONTWRITEBYTECODE": "1"]
-                    let out = Pipe(), err = Pipe()
-                    process.standardOutput = out
-                    process.standardError = err
-                    try process.run()
-                    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-                    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-                    process.waitUntilExit()
-                    return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                               stderr: String(decoding: stderr, as: UTF8.self))
-                })
-            }.start()
-        }
+        let run = try await ToolProcess.run(executable, arguments, environment: [
+            "HOME": home.path, "PATH": "/usr/local/bin:/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1",
+        ])
+        return Run(status: run.status, stdout: run.stdoutText, stderr: run.stderrText)
     }
 
     /// Runs a client script and decodes the JSON object it prints.
     static func script(_ name: String, _ arguments: [String], home: URL) async throws -> [String: Any] {
-        let result = try await run(python, [clients.appendingPathComponent(name).path] + arguments, home: home)
+        let result = try await run(ToolsVenv.python, [clients.appendingPathComponent(name).path] + arguments, home: home)
         guard result.status == 0,
               let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] else {
             throw KubectlFailure(args: [name] + arguments, status: result.status, stderr: result.stderr + result.stdout)
@@ -56,7 +36,7 @@ import Testing
                                        "--request-timeout=20s"] + arguments, home: sandbox.directory)
     }
 
-    @Test(.enabled(if: available, reason))
+    @Test(.enabled(if: ToolsVenv.available, reason))
     func helmInstallsUpgradesRollsBackAndUninstallsAChart() async throws {
         let sandbox = try await RunningSandbox.start()
         defer { try? FileManager.default.removeItem(at: sandbox.directory) }
@@ -110,7 +90,7 @@ import Testing
         #expect(missing.status != 0 && missing.stderr.contains("NotFound"))
     }
 
-    @Test(.enabled(if: available, reason))
+    @Test(.enabled(if: ToolsVenv.available, reason))
     func pythonClientPagesWatchesPatchesAndSeesErrorCodes() async throws {
         let sandbox = try await RunningSandbox.start()
         defer { try? FileManager.default.removeItem(at: sandbox.directory) }
