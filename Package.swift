@@ -19,11 +19,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
     ],
     targets: [
-        // System libraries: module map + shim header each.
-        .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2",
-                       providers: [.apt(["libgit2-dev"])]),
-        .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
-                       providers: [.apt(["libcurl4-openssl-dev"])]),
+        // libgit2 and libcurl: headers at build time (libgit2-dev, libcurl4-openssl-dev), opened with dlopen on
+        // first use (lazy.c) so commands that need neither start without loading them.
+        .target(name: "CLibGit2"),
+        .target(name: "CCurl"),
+        // SQLite: module map + shim header.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
 

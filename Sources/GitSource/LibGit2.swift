@@ -3,18 +3,26 @@ import Foundation
 
 /// Process-wide libgit2 set-up and the conversion of libgit2 failures into `GitError`.
 enum LibGit2 {
-    /// Runs `git_libgit2_init` exactly once (Swift initialises static lets lazily and thread-safely).
-    private static let initialized: Bool = {
+    /// Loads libgit2 (it is opened on first use, see CLibGit2.h) and runs `git_libgit2_init`, exactly once
+    /// (Swift initialises static lets lazily and thread-safely); the reason when the library cannot be loaded.
+    private static let loadFailure: String? = {
+        var message = [CChar](repeating: 0, count: 512)
+        guard ferry_git2_load(&message, message.count) == 0 else { return String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) }
         git_libgit2_init()
-        return true
+        return nil
     }()
 
-    /// Makes sure libgit2 is initialised.
-    static func ensureInitialized() { _ = initialized }
+    /// Makes sure libgit2 is loaded and initialised; call before any other libgit2 function.
+    static func ensureInitialized(url: String) throws {
+        if let loadFailure {
+            throw GitError(.other, url: url, message: "libgit2 could not be loaded (\(loadFailure)); install libgit2 "
+                           + "(Debian 12: apt-get install libgit2-1.5)")
+        }
+    }
 
     /// Whether this libgit2 was built with SSH support.
     static var supportsSSH: Bool {
-        ensureInitialized()
+        guard loadFailure == nil else { return false }
         return UInt32(bitPattern: git_libgit2_features()) & GIT_FEATURE_SSH.rawValue != 0
     }
 

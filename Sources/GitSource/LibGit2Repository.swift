@@ -8,7 +8,7 @@ final class LibGit2Repository {
 
     /// Opens the bare repository at `directory`, creating it when missing.
     init(directory: URL, failure: GitFailureContext) throws {
-        LibGit2.ensureInitialized()
+        try LibGit2.ensureInitialized(url: failure.url)
         self.failure = failure
         var repo: OpaquePointer?
         let path = directory.path

@@ -21,7 +21,6 @@ public final class LibGit2Source: GitSource {
         self.cacheDirectory = cacheDirectory
         self.remoteTimeout = remoteTimeout
         self.credentials = credentials
-        LibGit2.ensureInitialized()
     }
 
     /// How many fetches this source has run (for tests and metrics).

@@ -9,7 +9,7 @@ public enum LocalRepository {
     /// stages everything and commits. Returns the new commit's SHA.
     public static func commit(files: [String: Data], to directory: URL, message: String,
                               author: String = "Ferry", email: String = "ferry@localhost") throws -> String {
-        LibGit2.ensureInitialized()
+        try LibGit2.ensureInitialized(url: directory.path)
         let context = GitFailureContext(url: directory.path, secrets: [])
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (path, data) in files {

@@ -8,8 +8,11 @@ final class CurlEasy: @unchecked Sendable {
     private var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
 
     init() throws {
-        guard CurlGlobal.ready, let handle = curl_easy_init() else {
-            throw KubeError(code: 0, reason: "TransportError", message: "libcurl could not be initialised")
+        if let failure = CurlGlobal.failure {
+            throw KubeError(code: 0, reason: "TransportError", message: failure)
+        }
+        guard let handle = curl_easy_init() else {
+            throw KubeError(code: 0, reason: "TransportError", message: "libcurl could not create a handle")
         }
         self.handle = handle
     }
@@ -149,7 +152,15 @@ final class CurlEasy: @unchecked Sendable {
     }
 }
 
-/// libcurl's process-wide initialisation, done once before the first handle.
+/// Loading libcurl (it is opened on first use, see CCurl.h) and its process-wide initialisation, done once
+/// before the first handle.
 enum CurlGlobal {
-    static let ready: Bool = curl_global_init(Int(CURL_GLOBAL_ALL)) == CURLE_OK
+    /// Why libcurl cannot be used, or nil once it is loaded and initialised.
+    static let failure: String? = {
+        var message = [CChar](repeating: 0, count: 512)
+        guard ferry_curl_load(&message, message.count) == 0 else {
+            return "libcurl could not be loaded (\(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))); install libcurl4 (Debian: apt-get install libcurl4)"
+        }
+        return curl_global_init(Int(CURL_GLOBAL_ALL)) == CURLE_OK ? nil : "libcurl could not be initialised"
+    }()
 }
