@@ -102,7 +102,8 @@ public enum HelmRenderer {
         let releaseValue: Value = [
             "Name": .string(options.releaseName), "Namespace": .string(options.namespace),
             "IsUpgrade": .bool(options.isUpgrade), "IsInstall": .bool(!options.isUpgrade),
-            "Revision": .int(options.isUpgrade ? 2 : 1), "Service": "Helm",
+            // `helm template` renders revision 1 with or without --is-upgrade (Helm's install action).
+            "Revision": 1, "Service": "Helm",
         ]
         var engine = HelmEngine(release: releaseValue, capabilities: capabilities, sprig: sprigOptions(options.sprig))
         engine.parallel = options.sprig.seed == nil

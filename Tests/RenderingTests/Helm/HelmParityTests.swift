@@ -35,6 +35,9 @@ import Testing
             options.setString = list("set_string")
             options.setJSON = list("set_json")
             options.includeCRDs = value["include_crds"]?.boolValue ?? false
+            options.kubeVersion = value["kube_version"]?.stringValue
+            options.apiVersions = list("api_versions")
+            options.isUpgrade = value["is_upgrade"]?.boolValue ?? false
         }
         return Case(tree: tree, options: options, expected: text("expected.yaml"), expectedError: text("expected-error.txt"),
                     pending: text("pending.txt"), structureOnly: text("compare.txt")?.contains("structure") ?? false)

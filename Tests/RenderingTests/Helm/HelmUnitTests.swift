@@ -137,7 +137,7 @@ import Testing
         var options = HelmOptions(kubeVersion: "1.24", apiVersions: ["monitoring.coreos.com/v1"])
         options.isUpgrade = true
         let text = try HelmRenderer.renderText(tree: tree, directory: "", options: options, displayPath: "")
-        #expect(text.contains("v: v1.24.0/24\nold: true\ncrd: true\nupgrade: true/false/2"))
+        #expect(text.contains("v: v1.24.0/24\nold: true\ncrd: true\nupgrade: true/false/1"))
         options.kubeVersion = "1.19.3"
         #expect(throws: RenderError.self) { try HelmRenderer.renderText(tree: tree, directory: "", options: options, displayPath: "") }
         options.kubeVersion = "not-a-version"

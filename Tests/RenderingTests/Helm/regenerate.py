@@ -5,7 +5,8 @@ through helm-python-sdk's libhelm_c, no cluster involved). See README.md for the
 A case is charts/<case>/ holding:
   chart/            the chart (Chart.yaml, values.yaml, templates/, charts/, crds/, ...)
   flags.json        optional: {"release_name", "namespace", "values_files": [paths relative to the case],
-                    "set": [...], "set_string": [...], "set_json": [...], "include_crds": bool}
+                    "set": [...], "set_string": [...], "set_json": [...], "include_crds": bool,
+                    "kube_version": "v1.x.y", "api_versions": [...], "is_upgrade": bool}
   pending.txt       optional: the case is kept but the parity test reports it skipped with this reason
 It writes expected.yaml (what `helm template` prints) or expected-error.txt (Helm's error message).
 
@@ -13,6 +14,9 @@ How `helm template` output is assembled: the release manifest comes from a clien
 (CRDs first when --include-crds, then the documents in install order with `# Source:` lines). The dry-run API
 does not return hooks, so hook documents are taken from the same engine's render output and appended in
 Helm's order (templates by path, stable by kind install order), as `helm template` prints them.
+The dry-run install takes no --kube-version, --api-versions or --is-upgrade; a case that sets them is rendered
+through the engine's render call, which does (its options JSON has kube_version, api_versions and is_upgrade),
+and its documents are ordered the same way in this script.
 """
 import json
 import os
@@ -20,6 +24,7 @@ import re
 import sys
 
 import helm_python as helm
+from helm_python import _native
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASES = os.path.join(HERE, "charts")
@@ -63,34 +68,44 @@ def user_values(case_dir, flags):
     return values
 
 
-def hook_documents(chart, values, flags):
-    """(path, document) of every hook in the engine's output, in `helm template` order."""
-    rendered = chart.render(chart.merge_values(values), name=flags.get("release_name", "release-name"),
-                            namespace=flags.get("namespace", "default"))
-    hooks = []
+ENGINE_FLAGS = ("kube_version", "api_versions", "is_upgrade")
+
+
+def engine_render(chart, values, flags):
+    """The engine's output (template path -> text), with the flags the render call takes."""
+    opts = {"name": flags.get("release_name", "release-name"), "namespace": flags.get("namespace", "default")}
+    opts.update({k: flags[k] for k in ENGINE_FLAGS if k in flags})
+    if flags.get("is_upgrade"):
+        opts["is_install"] = False
+    out = _native.call_string("helm_render", chart._raw(), json.dumps(values), json.dumps(opts))
+    return json.loads(out)
+
+
+def documents(chart, values, flags, hooks):
+    """(path, document) of every hook (hooks=True) or every other document (False) in the engine's output,
+    in `helm template` order: templates by path, then stable by kind install order. A document annotated
+    with an unknown hook event is neither."""
+    rendered = engine_render(chart, values, flags)
+    found = []
     for path in sorted(rendered):
-        if path.endswith("NOTES.txt"):
-            continue
-        if not rendered[path].strip():
+        if path.endswith("NOTES.txt") or not rendered[path].strip():
             continue
         for doc in SEP.split(rendered[path].lstrip()):
-            if doc == "":
-                continue
             doc = doc.lstrip()
+            if not doc:
+                continue
             m = re.search(r"^\s+[\"']?helm\.sh/hook[\"']?:\s*[\"']?([^\"'\n]+)", doc, re.M)
-            if not doc or not m:
+            if m and not all(e.strip().lower() in HOOK_EVENTS for e in m.group(1).split(",")):
                 continue
-            events = [e.strip().lower() for e in m.group(1).split(",")]
-            if not all(e in HOOK_EVENTS for e in events):
-                continue
-            kind = re.search(r"^kind:\s*(\S+)", doc, re.M)
-            hooks.append((path, doc, kind.group(1) if kind else ""))
+            if bool(m) == hooks:
+                kind = re.search(r"^kind:\s*(\S+)", doc, re.M)
+                found.append((path, doc, kind.group(1) if kind else ""))
 
     def key(item):
         index, (_, _, kind) = item
         rank = INSTALL_ORDER.index(kind) if kind in INSTALL_ORDER else len(INSTALL_ORDER)
         return (rank, kind if rank == len(INSTALL_ORDER) else "", index)
-    return [(p, d) for _, (p, d, _) in sorted(enumerate(hooks), key=key)]
+    return [(p, d) for _, (p, d, _) in sorted(enumerate(found), key=key)]
 
 
 def render(case_dir):
@@ -100,17 +115,20 @@ def render(case_dir):
             flags = json.load(f)
     chart_dir = os.path.join(case_dir, "chart")
     values = user_values(case_dir, flags)
-    config = helm.Config(namespace=flags.get("namespace", "default"), storage_driver="memory",
-                         kubeconfig_content=KUBECONFIG)
-    release = config.install(chart_dir, flags.get("release_name", "release-name"), values, dry_run="client",
-                             namespace=flags.get("namespace", "default"))
-    manifest = release.get("manifest", "")
     chart = helm.Chart.load(chart_dir)
+    if any(k in flags for k in ENGINE_FLAGS):
+        manifest = "".join(f"---\n# Source: {path}\n{doc}\n" for path, doc in documents(chart, values, flags, hooks=False))
+    else:
+        config = helm.Config(namespace=flags.get("namespace", "default"), storage_driver="memory",
+                             kubeconfig_content=KUBECONFIG)
+        release = config.install(chart_dir, flags.get("release_name", "release-name"), values, dry_run="client",
+                                 namespace=flags.get("namespace", "default"))
+        manifest = release.get("manifest", "")
     if flags.get("include_crds"):
         crds = "".join(f"---\n# Source: {c['filename']}\n{c['data']}\n" for c in chart.crds)
         manifest = crds + manifest
     out = manifest.strip() + "\n"
-    for path, doc in hook_documents(chart, values, flags):
+    for path, doc in documents(chart, values, flags, hooks=True):
         out += f"---\n# Source: {path}\n{doc}\n"
     return out
 

@@ -20,7 +20,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "Helm"))
 import helm_python as helm  # noqa: E402
-import regenerate  # noqa: E402  (Tests/RenderingTests/Helm/regenerate.py: merge, hook_documents, KUBECONFIG)
+import regenerate  # noqa: E402  (Tests/RenderingTests/Helm/regenerate.py: merge, documents, KUBECONFIG)
 
 UNSUPPORTED = {"--api-versions", "--kube-version", "--name-template", "--debug", "--devel"}
 
@@ -83,7 +83,7 @@ def template(args):
         out = manifest.strip() + "\n"
         if not opts["no_hooks"]:
             flags = {"release_name": name, "namespace": namespace}
-            for path, doc in regenerate.hook_documents(chart, values, flags):
+            for path, doc in regenerate.documents(chart, values, flags, hooks=True):
                 if opts["skip_tests"] and re.search(r"helm\.sh/hook[\"']?:\s*[\"']?[^\n]*\btest\b", doc):
                     continue
                 out += f"---\n# Source: {path}\n{doc}\n"
