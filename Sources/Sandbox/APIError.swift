@@ -66,6 +66,13 @@ struct APIError: Error, Sendable {
         return "FieldValueInvalid"
     }
 
+    /// 504 for a read at a resourceVersion the store has not reached, as apiserver's storage layer answers it.
+    static func tooLargeResourceVersion(_ requested: Int64, current: Int64) -> APIError {
+        APIError(code: 504, reason: "Timeout", message: "Timeout: Too large resource version: \(requested), current: \(current)",
+                 details: ["causes": [["reason": "ResourceVersionTooLarge", "message": "Too large resource version"]],
+                           "retryAfterSeconds": 1])
+    }
+
     static func badRequest(_ message: String) -> APIError {
         APIError(code: 400, reason: "BadRequest", message: message)
     }

@@ -48,6 +48,17 @@ extension APIServer {
                       "metadata": metadata, "items": .array(page.items)])
     }
 
+    /// A list at a `resourceVersion` the store has not reached: like the real watch cache, wait up to
+    /// `freshnessTimeout` for it (`resourceVersionMatch=Exact` does not wait, as etcd refuses a future revision
+    /// at once), then answer 504 Timeout "Too large resource version".
+    func awaitResourceVersion(_ request: APIRequest) async throws {
+        guard (request.query["continue"] ?? "").isEmpty, let text = request.query["resourceVersion"],
+              let requested = Int64(text), requested > 0, requested > store.feed.latest else { return }
+        if request.query["resourceVersionMatch"] != "Exact",
+           await store.feed.waitUntil(reached: requested, timeout: freshnessTimeout) { return }
+        throw APIError.tooLargeResourceVersion(requested, current: store.feed.latest)
+    }
+
     /// One page of a list request.
     private func listPage(_ target: Target, _ request: APIRequest) throws -> ListPage {
         let filter = WatchFilter(type: target.type, namespace: target.type.namespaced ? target.namespace : nil,

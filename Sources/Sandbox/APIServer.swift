@@ -12,6 +12,8 @@ struct APIServer: Sendable {
     var faults = FaultInjector(FaultSettings())
     /// How often watches that allow bookmarks get one.
     var bookmarkInterval: Duration = .seconds(60)
+    /// How long a list for a resourceVersion not reached yet waits for it (the watch cache's 3 s).
+    var freshnessTimeout: Duration = .seconds(3)
     /// The git version `/version` reports.
     static let gitVersion = "v1.37.0-sandbox"
 
@@ -53,6 +55,7 @@ struct APIServer: Sendable {
         switch (request.method, path.name) {
         case ("GET", nil):
             if request.query["watch"] == "true" || request.query["watch"] == "1" { return try watch(target, request) }
+            try await awaitResourceVersion(request)
             return try list(target, request)
         case ("GET", .some): return try get(target, request)
         case ("POST", nil): return try create(target, request)

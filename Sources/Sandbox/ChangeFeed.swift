@@ -79,6 +79,25 @@ final class ChangeFeed: Sendable {
     /// How many subscribers (watches and the control plane) are attached; tests wait on it.
     var subscriberCount: Int { state.withLock { $0.subscribers.count } }
 
+    /// Waits until `resourceVersion` (or a later one) has been published, for at most `timeout`; whether it was.
+    func waitUntil(reached resourceVersion: Int64, timeout: Duration) async -> Bool {
+        let events = subscribe()  // before the check, so an event published in between is not missed
+        if latest >= resourceVersion { return true }
+        return await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                for await event in events where event.resourceVersion >= resourceVersion { return true }
+                return false
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return false
+            }
+            let reached = await group.next() ?? false
+            group.cancelAll()
+            return reached
+        }
+    }
+
     /// A stream of every event published from now on; ends when the subscriber stops iterating. When the
     /// subscriber falls `subscriberBuffer` events behind, the oldest unread ones are dropped.
     func subscribe() -> AsyncStream<ChangeEvent> {

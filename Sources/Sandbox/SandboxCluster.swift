@@ -65,7 +65,7 @@ public final class SandboxCluster: Sendable {
     public func start() async throws -> URL {
         let (ports, portSink) = AsyncStream<Result<Int, any Error>>.makeStream()
         let server = APIServer(discovery: discovery, store: store, logger: logger, faults: faults,
-                               bookmarkInterval: options.bookmarkInterval)
+                               bookmarkInterval: options.bookmarkInterval, freshnessTimeout: options.freshnessTimeout)
         let (adapter, faults, token) = (HTTPAdapter(server: server, token: token), faults, token)
         var appLogger = logger
         appLogger.logLevel = .critical  // HummingbirdCore logs a CancellationError at error level on every stop

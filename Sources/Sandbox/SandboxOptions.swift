@@ -11,6 +11,9 @@ public struct SandboxOptions: Sendable {
     public var watchHistory = 10_000
     /// How often a watch with `allowWatchBookmarks=true` gets a BOOKMARK event.
     public var bookmarkInterval: Duration = .seconds(60)
+    /// How long a list for a resourceVersion the store has not reached waits for it before answering
+    /// 504 "Too large resource version" (a real API server's watch cache waits 3 s).
+    public var freshnessTimeout: Duration = .seconds(3)
     /// Faults injected from the start (also settable at run time with `POST /sandbox/faults`).
     public var faults = FaultSettings()
     /// HTTPS with a generated CA and required authentication; nil (the default) serves plain HTTP.
