@@ -45,7 +45,7 @@ enum Table {
                     ("Current", { .int(int($0, ["status", "replicas"])) }),
                     ("Ready", { .int(int($0, ["status", "readyReplicas"])) })]
         case "Pod":
-            return [("Ready", { podReady($0) }), ("Status", { $0[path: ["status", "phase"]] ?? "Pending" }),
+            return [("Ready", { podReady($0) }), ("Status", { podStatus($0) }),
                     ("Restarts", { podRestarts($0) })]
         case "Service":
             return [("Type", { $0[path: ["spec", "type"]] ?? "ClusterIP" }),
@@ -103,6 +103,59 @@ enum Table {
         let total = pod[path: ["spec", "containers"]]?.arrayValue?.count ?? 0
         let ready = (pod[path: ["status", "containerStatuses"]]?.arrayValue ?? []).filter { $0["ready"] == true }.count
         return .string("\(ready)/\(total)")
+    }
+
+    /// A Pod's STATUS as kubectl words it: the phase, or the pod's reason; an init container's progress or
+    /// failure (`Init:1/2`, `Init:CrashLoopBackOff`); a container's waiting or terminated reason (the last
+    /// container that has one); `Terminating` while a deletion is pending (`Unknown` on a lost node).
+    private static func podStatus(_ pod: Value) -> Value {
+        let phase = pod[path: ["status", "phase"]]?.stringValue ?? "Pending"
+        let podReason = pod[path: ["status", "reason"]]?.stringValue ?? ""
+        var reason = podReason.isEmpty ? phase : podReason
+        var initializing = false
+        let initStatuses = pod[path: ["status", "initContainerStatuses"]]?.arrayValue ?? []
+        let initCount = pod[path: ["spec", "initContainers"]]?.arrayValue?.count ?? 0
+        for (index, status) in initStatuses.enumerated() {
+            if let terminated = status[path: ["state", "terminated"]], terminated["exitCode"]?.intValue == 0 { continue }
+            if status["started"] == true, status[path: ["state", "running"]] != nil { continue }  // a sidecar
+            initializing = true
+            if let terminated = status[path: ["state", "terminated"]] {
+                reason = "Init:" + terminatedReason(terminated)
+            } else if let waiting = status[path: ["state", "waiting", "reason"]]?.stringValue, !waiting.isEmpty,
+                      waiting != "PodInitializing" {
+                reason = "Init:" + waiting
+            } else {
+                reason = "Init:\(index)/\(initCount)"
+            }
+            break
+        }
+        let conditions = pod[path: ["status", "conditions"]]?.arrayValue ?? []
+        func condition(_ type: String) -> Bool { conditions.contains { $0["type"]?.stringValue == type && $0["status"] == "True" } }
+        if !initializing || condition("Initialized") {
+            var running = false
+            for status in (pod[path: ["status", "containerStatuses"]]?.arrayValue ?? []).reversed() {
+                if let waiting = status[path: ["state", "waiting", "reason"]]?.stringValue, !waiting.isEmpty {
+                    reason = waiting
+                } else if let terminated = status[path: ["state", "terminated"]] {
+                    reason = terminatedReason(terminated)
+                } else if status["ready"] == true, status[path: ["state", "running"]] != nil {
+                    running = true
+                }
+            }
+            if reason == "Completed" && running { reason = condition("Ready") ? "Running" : "NotReady" }
+        }
+        if pod[path: ["metadata", "deletionTimestamp"]] != nil {
+            if podReason == "NodeLost" { reason = "Unknown" }
+            else if phase != "Succeeded" && phase != "Failed" { reason = "Terminating" }
+        }
+        return .string(reason)
+    }
+
+    /// A terminated container's reason, or `Signal:N` / `ExitCode:N` when it gives none.
+    private static func terminatedReason(_ terminated: Value) -> String {
+        if let reason = terminated["reason"]?.stringValue, !reason.isEmpty { return reason }
+        if let signal = terminated["signal"]?.intValue, signal != 0 { return "Signal:\(signal)" }
+        return "ExitCode:\(terminated["exitCode"]?.intValue ?? 0)"
     }
 
     /// `passed/total` readiness gates of a Pod; `<none>` without gates.
