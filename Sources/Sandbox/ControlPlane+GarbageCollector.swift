@@ -31,6 +31,18 @@ extension ControlPlane {
         return keys
     }
 
+    /// Owners left in `Foreground` or `Orphan` deletion by an earlier run (the sandbox was stopped before the
+    /// collector finished): registered again, so their collection resumes.
+    func resumeCollections() throws -> [ObjectKey] {
+        let owners = try store.objects(containing: "\"deletionTimestamp\"").filter { Self.awaitsCollection($0.object) }
+        collecting.withLock { collecting in
+            for (key, object) in owners {
+                if let uid = object[path: ["metadata", "uid"]]?.stringValue, !uid.isEmpty { collecting[uid] = key }
+            }
+        }
+        return owners.map(\.key)
+    }
+
     /// Whether `key` is an owner being collected (scheduled even when its resource is not simulated).
     func isCollecting(_ key: ObjectKey) -> Bool {
         collecting.withLock { $0.values.contains(key) }

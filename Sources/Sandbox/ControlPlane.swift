@@ -32,6 +32,7 @@ final class ControlPlane: Sendable {
         await withDiscardingTaskGroup { group in
             // Catch up with objects written before this start (e.g. after a restart).
             for key in (try? existingKeys()) ?? [] { schedule(key, in: &group) }
+            for key in (try? resumeCollections()) ?? [] { schedule(key, in: &group) }
             for await event in events {
                 for key in followUps(event) { schedule(key, in: &group) }
             }

@@ -87,15 +87,23 @@ final class ObjectStore: Sendable {
 
     /// Keys of the objects in `namespace` ("" for cluster-scoped) whose `ownerReferences` name `uid`.
     func dependents(of uid: String, namespace: String) throws -> [ObjectKey] {
-        let rows = try database.query("SELECT grp, resource, namespace, name, body FROM objects WHERE body LIKE ?",
-                                      [.text("%\(uid)%")])
-        return try rows.compactMap { row in
-            let key = ObjectKey(group: row.text("grp") ?? "", resource: row.text("resource") ?? "",
-                                namespace: row.text("namespace") ?? "", name: row.text("name") ?? "")
-            let object = try decode(row.text("body") ?? "", key: key)
+        try objects(containing: uid).compactMap { key, object in
             let owners = object[path: ["metadata", "ownerReferences"]]?.arrayValue ?? []
             let owned = owners.contains { $0["uid"]?.stringValue == uid }
             return owned && (namespace.isEmpty || key.namespace == namespace) ? key : nil
+        }
+    }
+
+    /// Every stored object whose JSON contains `text` (a cheap pre-filter; callers check the decoded object).
+    func objects(containing text: String) throws -> [(key: ObjectKey, object: Value)] {
+        let pattern = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+        let rows = try database.query("SELECT grp, resource, namespace, name, body FROM objects WHERE body LIKE ? ESCAPE '\\'",
+                                      [.text("%\(pattern)%")])
+        return try rows.map { row in
+            let key = ObjectKey(group: row.text("grp") ?? "", resource: row.text("resource") ?? "",
+                                namespace: row.text("namespace") ?? "", name: row.text("name") ?? "")
+            return (key, try decode(row.text("body") ?? "", key: key))
         }
     }
 

@@ -191,4 +191,29 @@ import Testing
         let child = try await http.send("GET", base + "/child")
         #expect(child.status == 200 && child.json[path: ["metadata", "ownerReferences"]] == nil)
     }
+
+    @Test func collectionLeftUnfinishedByAStoppedSandboxResumesAfterARestart() async throws {
+        // A control plane too slow to act before the stop leaves both owners waiting for the collector.
+        let first = try await SandboxHTTP.start(SandboxOptions(simulationDelay: .seconds(3600)))
+        let base = "/api/v1/namespaces/default/configmaps"
+        for owner in ["orphaning", "foreground"] {
+            let created = try await first.send("POST", base, body: ["metadata": ["name": .string(owner)]])
+            let uid = try #require(created.json[path: ["metadata", "uid"]])
+            _ = try await first.send("POST", base, body: ["metadata": ["name": .string(owner + "-child"), "ownerReferences": [
+                ["apiVersion": "v1", "kind": "ConfigMap", "name": .string(owner), "uid": uid, "blockOwnerDeletion": true]]]])
+        }
+        #expect(try await first.send("DELETE", base + "/orphaning?propagationPolicy=Orphan").json[path: ["metadata", "finalizers"]]
+                == ["orphan"])
+        #expect(try await first.send("DELETE", base + "/foreground?propagationPolicy=Foreground").json[path: ["metadata", "finalizers"]]
+                == ["foregroundDeletion"])
+        await first.cluster.stop()
+
+        let second = try await SandboxHTTP.start(directory: first.cluster.dataDirectory)
+        defer { Task { await second.cluster.stop() } }
+        #expect(try await poll { try await second.send("GET", base + "/orphaning").status == 404 })
+        let released = try await second.send("GET", base + "/orphaning-child")
+        #expect(released.status == 200 && released.json[path: ["metadata", "ownerReferences"]] == nil)
+        #expect(try await poll { try await second.send("GET", base + "/foreground").status == 404 })
+        #expect(try await second.send("GET", base + "/foreground-child").status == 404)
+    }
 }
