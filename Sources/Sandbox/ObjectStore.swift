@@ -152,12 +152,12 @@ final class ObjectStore: Sendable {
     }
 
     /// A persisted setting, created with `make()` on first use.
-    func setting(_ name: String, orCreate make: () -> String) throws -> String {
+    func setting(_ name: String, orCreate make: () throws -> String) throws -> String {
         try database.transaction { tx in
             if let value = try tx.query("SELECT value FROM settings WHERE name = ?", [.text(name)]).first?.text("value") {
                 return value
             }
-            let value = make()
+            let value = try make()
             try tx.query("INSERT INTO settings (name, value) VALUES (?, ?)", [.text(name), .text(value)])
             return value
         }

@@ -69,7 +69,10 @@ public final class SandboxCluster: Sendable {
         let (adapter, faults, token) = (HTTPAdapter(server: server, token: token), faults, token)
         var appLogger = logger
         appLogger.logLevel = .critical  // HummingbirdCore logs a CancellationError at error level on every stop
-        let certificates = try options.tls.map { _ in try SandboxCertificates.generate(host: options.host) }
+        let certificates = try options.tls.map { _ in
+            let authority = try SandboxAuthority(json: try store.setting("tls-authority") { try SandboxAuthority.create().json })
+            return try SandboxCertificates.generate(host: options.host, authority: authority)
+        }
         let authenticator = certificates.map { _ in SandboxAuthenticator(token: token) }
         let app = Application(
             responder: CallbackResponder<SandboxRequestContext> { request, context in

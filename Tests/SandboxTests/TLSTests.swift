@@ -46,6 +46,29 @@ extension KubectlTests {
         #expect(try sandbox.kubectl.ok(["get", "cm", "tls-cm", "-o", "jsonpath={.data.a}"]) == "1")
     }
 
+    @Test func kubeconfigsStayValidAcrossARestart() async throws {
+        let first = try await startTLSSandbox(.clientCertificate)
+        let oldConfig = try YAML.parse(try String(contentsOf: first.cluster.kubeconfigPath, encoding: .utf8))
+        _ = try first.kubectl.ok(["create", "configmap", "kept"])
+        await first.cluster.stop()
+        let options = SandboxOptions(simulationDelay: .milliseconds(50), tls: SandboxTLSOptions(credential: .clientCertificate))
+        let second = try SandboxCluster(dataDirectory: first.directory, options: options)
+        _ = try await second.start()
+        defer { Task { await second.stop() } }
+        // The kubeconfig written before the restart, pointed at the new port, still verifies the server (same
+        // CA) and still authenticates (its client certificate was signed by that CA).
+        let newConfig = try YAML.parse(try String(contentsOf: second.kubeconfigPath, encoding: .utf8))
+        func cluster(_ config: Value) -> Value? { config["clusters"]?.arrayValue?.first?["cluster"] }
+        #expect(cluster(newConfig)?["certificate-authority-data"] == cluster(oldConfig)?["certificate-authority-data"])
+        var moved = oldConfig
+        moved["clusters"] = [["name": "sandbox", "cluster": [
+            "server": cluster(newConfig)?["server"] ?? .null,
+            "certificate-authority-data": cluster(oldConfig)?["certificate-authority-data"] ?? .null]]]
+        let url = first.directory.appendingPathComponent("kubeconfig-before-restart")
+        try YAML.encode(moved).write(to: url, atomically: true, encoding: .utf8)
+        #expect(try Kubectl(kubeconfig: url).ok(["get", "configmap", "kept", "-o", "name"]) == "configmap/kept\n")
+    }
+
     @Test func kubectlWithAWrongTokenIsUnauthorized() async throws {
         let sandbox = try await startTLSSandbox(.token)
         defer { Task { await sandbox.cluster.stop() } }
@@ -160,7 +183,7 @@ private func curlArguments(_ sandbox: RunningSandbox, _ path: String) throws -> 
         let sandbox = try await startTLSSandbox(.clientCertificate)
         do {
             var connection = try KubeConfig.load(path: sandbox.cluster.kubeconfigPath.path).connection()
-            let foreign = try SandboxCertificates.generate(host: "127.0.0.1")
+            let foreign = try SandboxCertificates.generate(host: "127.0.0.1", authority: try SandboxAuthority.create())
             connection.tls.clientCertificatePEM = Data(foreign.clientCertificatePEM.utf8)
             connection.tls.clientKeyPEM = Data(foreign.clientKeyPEM.utf8)
             await #expect(throws: KubeError.self) {
