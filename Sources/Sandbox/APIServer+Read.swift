@@ -83,35 +83,45 @@ extension APIServer {
         } else if requestedRV == "0" {
             limit = nil  // served from the watch cache, which ignores paging
         }
-        let (items, rv) = try snapshot(filter, at: snapshotRV, start: start)
+        // Without selectors the limit goes down to the store, which then reads only this page.
+        let unfiltered = filter.labels == nil && filter.fields.requirements.isEmpty
+        let (items, total, rv) = try snapshot(filter, at: snapshotRV, start: start, limit: unfiltered ? limit : nil)
         let selected = items.filter { listKey($0) >= start && filter.matches($0) }
         let shown = limit.map { Array(selected.prefix($0)) } ?? selected
         var page = ListPage(items: shown.map { Self.versioned($0, target.type) }, resourceVersion: rv)
-        if shown.count < selected.count, let last = shown.last {
+        let remaining = unfiltered ? total - shown.count : selected.count - shown.count
+        if remaining > 0, let last = shown.last {
             page.next = ContinueToken(resourceVersion: rv, start: listKey(last) + "\u{0}")
-            let unfiltered = filter.labels == nil && filter.fields.requirements.isEmpty
-            if unfiltered { page.remaining = selected.count - shown.count }
+            if unfiltered { page.remaining = remaining }
         }
         return page
     }
 
-    /// The objects of one resource as of `resourceVersion` (now when nil), sorted by list key.
-    private func snapshot(_ filter: WatchFilter, at resourceVersion: Int64?, start: String) throws
-        -> (items: [Value], resourceVersion: Int64) {
-        let (items, current) = try store.list(group: filter.type.group, resource: filter.type.name,
-                                              namespace: filter.namespace, from: start)
-        var byKey = Dictionary(items.map { (listKey($0), $0) }, uniquingKeysWith: { first, _ in first })
-        let target = resourceVersion ?? current
-        if target < current {
-            let events: [ChangeEvent]
-            do { events = try store.feed.events(after: target) } catch { throw ExpiredContinue(start: start) }
-            // Undo, newest first, every change made after the snapshot.
-            for event in events.reversed() where event.resourceVersion <= current && filter.covers(event.key) {
-                let key = listKey(event.object)
-                if event.type == .added { byKey[key] = nil } else { byKey[key] = event.previous }
-            }
+    /// The objects of one resource as of `resourceVersion` (now when nil) from the list key `start` on, sorted
+    /// by list key — with `limit`, at least the first `limit` of them — and how many the snapshot holds from
+    /// `start` on.
+    private func snapshot(_ filter: WatchFilter, at resourceVersion: Int64?, start: String, limit: Int?) throws
+        -> (items: [Value], total: Int, resourceVersion: Int64) {
+        let stored: StoredPage
+        do {
+            stored = try store.page(group: filter.type.group, resource: filter.type.name, namespace: filter.namespace,
+                                    from: start, limit: limit, changesAfter: resourceVersion)
+        } catch is HistoryExpired {
+            throw ExpiredContinue(start: start)
         }
-        return (byKey.keys.sorted().compactMap { byKey[$0] }, target)
+        var byKey = Dictionary(stored.items.map { (listKey($0), $0) }, uniquingKeysWith: { first, _ in first })
+        // Undo, newest first, every change made after the snapshot; count what it adds and removes.
+        var existedBefore: [String: Bool] = [:], existsNow: [String: Bool] = [:]
+        for event in stored.changes.reversed() {
+            let key = ObjectStore.listKey(event.key)
+            if existsNow[key] == nil { existsNow[key] = event.type != .deleted }
+            existedBefore[key] = event.type != .added
+            if event.type == .added { byKey[key] = nil } else { byKey[key] = event.previous }
+        }
+        let delta = existedBefore.reduce(0) { sum, entry in
+            sum + (entry.value ? 1 : 0) - (existsNow[entry.key] == true ? 1 : 0)
+        }
+        return (byKey.keys.sorted().compactMap { byKey[$0] }, stored.total + delta, resourceVersion ?? stored.resourceVersion)
     }
 
     private static func limit(_ text: String?) throws -> Int? {

@@ -15,6 +15,18 @@ struct ObjectKey: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// Objects read for one list page (see `ObjectStore.page`).
+struct StoredPage {
+    /// The objects read, in list-key order.
+    var items: [Value]
+    /// How many objects there are from the page's start on (all of them, not only those read).
+    var total: Int
+    /// The store's resourceVersion when read.
+    var resourceVersion: Int64
+    /// Retained changes to these objects after the requested snapshot, oldest first.
+    var changes: [ChangeEvent]
+}
+
 /// What a read-modify-write decided to do with the stored object.
 enum StoreChange {
     case put(Value)
@@ -50,26 +62,54 @@ final class ObjectStore: Sendable {
     }
 
     /// Objects of one resource, in one namespace or (with `nil`) all, and the store's current resourceVersion.
-    /// With `start`, only objects whose list key (`namespace/name`, or `name`) sorts at or after it are read, so
-    /// a later page of a paged list does not decode the objects of the pages before it.
-    func list(group: String, resource: String, namespace: String?, from start: String = "") throws
-        -> (items: [Value], resourceVersion: Int64) {
+    func list(group: String, resource: String, namespace: String?) throws -> (items: [Value], resourceVersion: Int64) {
+        let page = try page(group: group, resource: resource, namespace: namespace)
+        return (page.items, page.resourceVersion)
+    }
+
+    /// Objects of one resource from the list key `start` on (`namespace/name`, or `name`), in list-key order.
+    /// With `limit`, only the first `limit` — plus one per change `changes` holds, so that undoing them still
+    /// leaves `limit` — are read and decoded, and `total` counts the rest in SQL: a page of a paged list costs
+    /// its own size, not the size of the list after it. With `changesAfter`, the retained changes to these
+    /// objects after that resourceVersion, read in the same transaction so they match the rows exactly.
+    func page(group: String, resource: String, namespace: String?, from start: String = "", limit: Int? = nil,
+              changesAfter snapshot: Int64? = nil) throws -> StoredPage {
         try database.transaction { tx in
-            var sql = "SELECT namespace, name, body FROM objects WHERE grp = ? AND resource = ?"
-            var params: [SQLiteValue] = [.text(group), .text(resource)]
-            if let namespace { sql += " AND namespace = ?"; params.append(.text(namespace)) }
-            if !start.isEmpty {
-                sql += " AND (CASE namespace WHEN '' THEN name ELSE namespace || '/' || name END) >= ?"
-                params.append(.text(start))
+            let current = try Self.counter("resourceVersion", tx)
+            var changes: [ChangeEvent] = []
+            if let snapshot, snapshot < current {
+                changes = try feed.events(after: snapshot).filter { event in
+                    event.resourceVersion <= current && event.key.group == group && event.key.resource == resource
+                        && (namespace == nil || event.key.namespace == namespace) && Self.listKey(event.key) >= start
+                }
             }
-            let rows = try tx.query(sql + " ORDER BY namespace, name", params)
+            let listKey = "(CASE namespace WHEN '' THEN name ELSE namespace || '/' || name END)"
+            var condition = "grp = ? AND resource = ?"
+            var params: [SQLiteValue] = [.text(group), .text(resource)]
+            if let namespace { condition += " AND namespace = ?"; params.append(.text(namespace)) }
+            if !start.isEmpty {
+                // A continue key is the last key plus NUL, its immediate successor; SQLite text stops at NUL.
+                let after = start.hasSuffix("\u{0}")
+                condition += " AND \(listKey) \(after ? ">" : ">=") ?"
+                params.append(.text(after ? String(start.dropLast()) : start))
+            }
+            var sql = "SELECT namespace, name, body FROM objects WHERE \(condition) ORDER BY \(listKey)"
+            if let limit { sql += " LIMIT \(limit + changes.count + 1)" }
+            let rows = try tx.query(sql, params)
             let items = try rows.map { row in
                 try decode(row.text("body") ?? "", key: ObjectKey(group: group, resource: resource,
                                                                   namespace: row.text("namespace") ?? "",
                                                                   name: row.text("name") ?? ""))
             }
-            return (items, try Self.counter("resourceVersion", tx))
+            let total = limit == nil ? items.count
+                : Int(try tx.query("SELECT COUNT(*) AS n FROM objects WHERE \(condition)", params).first?.int("n") ?? 0)
+            return StoredPage(items: items, total: total, resourceVersion: current, changes: changes)
         }
+    }
+
+    /// `namespace/name`, or `name` for cluster-scoped objects: the order lists are served in.
+    static func listKey(_ key: ObjectKey) -> String {
+        key.namespace.isEmpty ? key.name : "\(key.namespace)/\(key.name)"
     }
 
     /// The resourceVersion of the last committed write (0 for an empty store).

@@ -48,6 +48,37 @@ import Testing
         #expect(fresh["items"]?.arrayValue?.map(\.name) == ["a", "b", "bb", "d"])
     }
 
+    /// Pages after many changes still show the first page's snapshot, with an exact remainingItemCount: the
+    /// store reads only each page's rows and the counts come from SQL, corrected by the undone changes.
+    @Test func pagesAndCountsStayExactWhenChangesCrowdTheRestOfTheList() async throws {
+        let sandbox = try await SandboxHTTP.start()
+        defer { Task { await sandbox.cluster.stop() } }
+        let names = (0..<20).map { String(format: "cm%02d", $0 * 2) }
+        for name in names { try await sandbox.createConfigMap(name) }
+        let first = try await sandbox.send("GET", "\(Self.configMaps)?limit=3").json
+        #expect(first[path: ["metadata", "remainingItemCount"]] == .int(17))
+        // After the first page: creations in between and at the end, deletions ahead, an update, a re-creation.
+        for name in ["cm05", "cm07", "cm99", "cm00a"] { try await sandbox.createConfigMap(name) }
+        for name in ["cm08", "cm10", "cm12", "cm30", "cm38"] { _ = try await sandbox.send("DELETE", "\(Self.configMaps)/\(name)") }
+        _ = try await sandbox.send("PATCH", "\(Self.configMaps)/cm14", body: ["data": ["k": "v"]],
+                                   headers: [(name: "Content-Type", value: "application/merge-patch+json")])
+        try await sandbox.createConfigMap("cm10")
+        var seen = first["items"]?.arrayValue?.map(\.name) ?? []
+        var token = first[path: ["metadata", "continue"]]?.stringValue
+        while let next = token {
+            let page = try await sandbox.send("GET", "\(Self.configMaps)?limit=3&continue=\(next)").json
+            #expect(page.resourceVersion == first.resourceVersion)
+            seen += page["items"]?.arrayValue?.map(\.name) ?? []
+            token = page[path: ["metadata", "continue"]]?.stringValue
+            let remaining = page[path: ["metadata", "remainingItemCount"]]
+            #expect(remaining == (token == nil ? nil : .int(Int64(names.count - seen.count))), "after \(seen)")
+            if page["items"]?.arrayValue?.contains(where: { $0.name == "cm14" }) == true {
+                #expect(page["items"]?.arrayValue?.first { $0.name == "cm14" }?["data"] == nil)
+            }
+        }
+        #expect(seen == names)
+    }
+
     @Test func expiredTokensGet410WithAFreshTokenAndInvalidOnes400() async throws {
         let sandbox = try await SandboxHTTP.start(SandboxOptions(watchHistory: 3))
         defer { Task { await sandbox.cluster.stop() } }
