@@ -10,7 +10,9 @@ struct APIError: Error, Sendable {
     /// The `Status` object sent to the client.
     var status: Value {
         var s: Value = ["kind": "Status", "apiVersion": "v1", "metadata": .emptyObject, "status": "Failure",
-                        "message": .string(message), "reason": .string(reason)]
+                        "message": .string(message)]
+        // An unknown reason (errors apiserver did not type) is omitted, as `omitempty` drops it.
+        if !reason.isEmpty { s["reason"] = .string(reason) }
         if !details.isNull { s["details"] = details }
         s["code"] = .int(Int64(code))
         return s

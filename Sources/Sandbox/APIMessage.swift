@@ -56,6 +56,8 @@ struct APIResponse: Sendable {
     var body: Data
     /// For watches: chunks streamed after the headers, instead of `body`.
     var stream: AsyncStream<Data>? = nil
+    /// Texts sent as `Warning: 299 - "…"` headers (e.g. unknown fields under `fieldValidation=Warn`).
+    var warnings: [String] = []
 
     /// A JSON response.
     static func json(_ value: Value, status: Int = 200) -> APIResponse {

@@ -12,10 +12,16 @@ extension APIServer {
         case .health:
             return APIResponse(status: 200, contentType: "text/plain", body: Data("ok".utf8))
         case .coreVersions:
+            if let version = AggregatedDiscovery.requestedVersion(request.headers["accept"]) {
+                return aggregatedDiscovery(core: true, version: version)
+            }
             return .json(discovery.coreVersions(serverAddress: request.headers["host"] ?? "127.0.0.1"))
         case .groupList:
-            // Aggregated discovery is not offered: the plain list (content type application/json) makes
-            // clients fall back to per-group-version documents.
+            // Aggregated discovery when asked for; the plain list (content type application/json) makes
+            // other clients fetch per-group-version documents.
+            if let version = AggregatedDiscovery.requestedVersion(request.headers["accept"]) {
+                return aggregatedDiscovery(core: false, version: version)
+            }
             return .json(CRD.groupList(discovery.groupList, CRD.served(store)))
         case .group(let name):
             let groups = CRD.groupList(discovery.groupList, CRD.served(store))["groups"]?.arrayValue ?? []
@@ -33,9 +39,9 @@ extension APIServer {
             return .json(list)
         case .openAPI:
             if request.path.hasSuffix("/openapi/v3") || request.path.hasSuffix("/openapi/v3/") {
-                return .json(OpenAPI.index(discovery))
+                return .json(OpenAPI.index(discovery, custom: CRD.served(store)))
             }
-            guard let document = OpenAPI.document(discovery, path: request.path) else {
+            guard let document = OpenAPI.document(discovery, custom: CRD.served(store), path: request.path) else {
                 throw APIError.pathNotFound(request.path)
             }
             return .json(document)

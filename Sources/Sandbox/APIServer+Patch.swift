@@ -80,6 +80,7 @@ extension APIServer {
         var sanitized = applied
         sanitized[path: ["metadata", "managedFields"]] = nil
         sanitized[path: ["metadata", "resourceVersion"]] = nil
+        try CRDSchema.requireDeclared(applied: sanitized, target)
         if try store.get(target.key(name)) == nil, target.subresource == nil {
             guard case .success(let created) = ssa.apply(sanitized, to: nil) else { throw APIError.internalError("apply") }
             let stored = try insert(created, name: name, target, request: request, manager: manager, operation: "Apply")
@@ -92,6 +93,7 @@ extension APIServer {
             case .success(var merged):
                 if target.subresource == "status" { return .put(ObjectRules.prepareStatusUpdate(merged, old: current)) }
                 ObjectRules.prepareUpdate(&merged, old: current, target.type)
+                if !CRD.isCRD(target.type) { try prepareCustom(&merged, target, old: current) }
                 return .put(merged)
             }
         }

@@ -64,7 +64,11 @@ extension APIServer {
 
     /// The object after a non-apply write of `body` over `current` (main resource or status).
     func updated(_ current: Value, with body: Value, _ target: Target, manager: String) throws -> Value {
-        if target.subresource == "status" { return ObjectRules.prepareStatusUpdate(body, old: current) }
+        if target.subresource == "status" {
+            var object = ObjectRules.prepareStatusUpdate(body, old: current)
+            if target.customSchema != nil { try prepareCustom(&object, target, old: current) }
+            return object
+        }
         if target.subresource == "scale" {
             var scaled = try Scale.apply(body, to: current, target.type)
             ManagedFields.recordUpdate(manager: manager, old: current, new: &scaled, apiVersion: target.type.apiVersion,
@@ -81,7 +85,7 @@ extension APIServer {
         }
         try ObjectRules.applyDefaults(&object, target.type) { ObjectRules.clusterIP(try store.nextValue(of: "clusterIP")) }
         if CRD.isCRD(target.type) { object["status"] = current["status"] }
-        try prepareCustom(&object, target)
+        try prepareCustom(&object, target, old: current)
         object[path: ["metadata", "managedFields"]] = current[path: ["metadata", "managedFields"]]
         ManagedFields.recordUpdate(manager: manager, old: current, new: &object, apiVersion: target.type.apiVersion,
                                    now: ObjectRules.timestamp())

@@ -52,15 +52,16 @@ struct APIServer: Sendable {
         if let sub = path.subresource, !type.subresources.contains(sub) { throw APIError.pathNotFound(request.path) }
         var target = Target(type: type, namespace: path.namespace, name: path.name, subresource: path.subresource)
         target.customSchema = custom?.schema
+        if custom != nil, ["POST", "PUT", "PATCH"].contains(request.method) { target.decoding = try CustomDecoding(request) }
         switch (request.method, path.name) {
         case ("GET", nil):
             if request.query["watch"] == "true" || request.query["watch"] == "1" { return try watch(target, request) }
             try await awaitResourceVersion(request)
             return try list(target, request)
         case ("GET", .some): return try get(target, request)
-        case ("POST", nil): return try create(target, request)
-        case ("PUT", .some): return try update(target, request)
-        case ("PATCH", .some): return try patch(target, request)
+        case ("POST", nil): return try target.warned { try create(target, request) }
+        case ("PUT", .some): return try target.warned { try update(target, request) }
+        case ("PATCH", .some): return try target.warned { try patch(target, request) }
         case ("DELETE", .some): return try delete(target, request)
         case ("DELETE", nil): return try deleteCollection(target, request)
         default: throw APIError.methodNotAllowed(request.method, request.path)
@@ -77,6 +78,8 @@ struct Target: Sendable {
     var subresource: String?
     /// A custom resource's `openAPIV3Schema` (nil for built-in types), read before any store transaction.
     var customSchema: Value?
+    /// For custom resources: the write's `fieldValidation` directive and the warnings it collects.
+    var decoding: CustomDecoding?
 
     /// What a write answers with: the object, or its Scale for the scale subresource.
     func view(_ object: Value?) -> Value {

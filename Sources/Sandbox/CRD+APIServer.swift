@@ -8,11 +8,17 @@ extension APIServer {
         CRD.served(store).first { $0.type.group == group && $0.type.version == version && $0.type.name == name }
     }
 
-    /// Sets a CRD's status, or fills a custom resource's schema defaults, before it is stored.
+    /// Sets a CRD's status, or prunes, defaults and validates a custom resource by its structural schema
+    /// (`CRDSchema`), before it is stored; on updates errors in values unchanged from `old` are ratcheted away.
     /// Runs inside store transactions, so it must not read the store.
-    func prepareCustom(_ object: inout Value, _ target: Target) throws {
+    func prepareCustom(_ object: inout Value, _ target: Target, old: Value? = nil) throws {
         if CRD.isCRD(target.type) { try CRD.prepare(&object); return }
-        CRD.applyDefaults(&object, schema: target.customSchema)
+        guard let schema = target.customSchema else { return }
+        try target.decoding?.prune(&object, schema: schema, type: target.type)
+        CRD.applyDefaults(&object, schema: schema)
+        if let old { CRDSchema.keepGeneration(&object, old: old) }
+        let errors = CRDSchema.ratchet(CRDSchema.validate(object, schema: schema), new: object, old: old)
+        if !errors.isEmpty { throw APIError.invalid(target.type, KubeObject(object).name, errors) }
     }
 
     /// Deletes every object of the resource a CRD defines.

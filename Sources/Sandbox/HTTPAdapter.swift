@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 
@@ -27,6 +28,11 @@ struct HTTPAdapter: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = response.contentType
         headers[.cacheControl] = "no-cache, private"
+        for text in response.warnings {
+            guard let warning = HTTPField.Name("Warning") else { break }
+            let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            headers.append(HTTPField(name: warning, value: "299 - \"\(escaped)\""))
+        }
         let status = HTTPResponse.Status(code: response.status)
         if let stream = response.stream {
             headers[.transferEncoding] = "chunked"

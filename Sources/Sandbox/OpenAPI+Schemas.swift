@@ -45,7 +45,7 @@ extension OpenAPI {
     private static let refPrefix = "#/$defs/"
 
     /// Names of the definitions `value` refers to.
-    private static func references(in value: Value) -> [String] {
+    static func references(in value: Value) -> [String] {
         switch value {
         case .object(let members):
             var names: [String] = []
@@ -58,7 +58,7 @@ extension OpenAPI {
     }
 
     /// One schema in OpenAPI 3.0 form.
-    private static func convert(_ value: Value) -> Value {
+    static func convert(_ value: Value) -> Value {
         switch value {
         case .object(var members):
             if let types = members["type"]?.arrayValue {

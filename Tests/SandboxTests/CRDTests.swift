@@ -28,6 +28,7 @@ extension KubectlTests {
                     properties:
                       size: {type: integer, default: 3}
                       color: {type: string}
+                      replicas: {type: integer}
                   status:
                     type: object
                     x-kubernetes-preserve-unknown-fields: true
