@@ -47,7 +47,7 @@ enum CRD {
                 group: group, version: name, name: plural, kind: kind,
                 namespaced: crd[path: ["spec", "scope"]]?.stringValue != "Cluster",
                 verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
-                subresources: subresources)
+                subresources: subresources, printerColumns: PrinterColumn.columns(of: version))
             return Served(type: type, singular: names["singular"]?.stringValue ?? kind.lowercased(),
                           shortNames: strings("shortNames"), categories: strings("categories"),
                           schema: version[path: ["schema", "openAPIV3Schema"]])

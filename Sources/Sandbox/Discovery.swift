@@ -12,6 +12,8 @@ struct ResourceType: Sendable, Hashable {
     var verbs: Set<String>
     /// Subresource names listed in discovery, e.g. `status`, `scale`.
     var subresources: Set<String>
+    /// A custom resource's table columns after NAME (nil for built-in types, which have their own).
+    var printerColumns: [PrinterColumn]? = nil
 
     /// `deployments.apps`, or `pods` for the core group.
     var qualifiedName: String { group.isEmpty ? name : "\(name).\(group)" }

@@ -7,6 +7,7 @@ enum Table {
 
     /// A `meta.k8s.io/v1` Table of `objects`.
     static func render(_ objects: [Value], _ type: ResourceType, resourceVersion: String) -> Value {
+        if let columns = type.printerColumns { return render(objects, columns: columns, resourceVersion: resourceVersion) }
         let standard: [Column] = [("Name", { .string(KubeObject($0).name) })] + kindColumns(type.kind)
             + [("Age", { age($0) })]
         let wide = wideColumns(type.kind)
@@ -15,13 +16,21 @@ enum Table {
             ["name": .string(column.name), "type": "string", "format": column.name == "Name" ? "name" : "",
              "description": "", "priority": index < standard.count ? 0 : 1]
         }
-        let rows: [Value] = objects.map { object in
-            ["cells": .array(columns.map { $0.cell(object) }),
-             "object": ["kind": "PartialObjectMetadata", "apiVersion": "meta.k8s.io/v1",
-                        "metadata": object["metadata"] ?? .emptyObject]]
-        }
-        return ["kind": "Table", "apiVersion": "meta.k8s.io/v1", "metadata": ["resourceVersion": .string(resourceVersion)],
-                "columnDefinitions": .array(definitions), "rows": .array(rows)]
+        let rows: [Value] = objects.map { object in row(object, cells: columns.map { $0.cell(object) }) }
+        return document(definitions: definitions, rows: rows, resourceVersion: resourceVersion)
+    }
+
+    /// One row: its cells and the object's metadata.
+    static func row(_ object: Value, cells: [Value]) -> Value {
+        ["cells": .array(cells),
+         "object": ["kind": "PartialObjectMetadata", "apiVersion": "meta.k8s.io/v1",
+                    "metadata": object["metadata"] ?? .emptyObject]]
+    }
+
+    /// The `meta.k8s.io/v1` Table around column definitions and rows.
+    static func document(definitions: [Value], rows: [Value], resourceVersion: String) -> Value {
+        ["kind": "Table", "apiVersion": "meta.k8s.io/v1", "metadata": ["resourceVersion": .string(resourceVersion)],
+         "columnDefinitions": .array(definitions), "rows": .array(rows)]
     }
 
     /// True when the Accept header asks for a Table.
@@ -190,15 +199,11 @@ enum Table {
         return "Running"
     }
 
-    /// kubectl's short age: `45s`, `3m12s`, `2h5m`, `4d`.
+    /// The AGE cell, worded as the API server does (`45s`, `3m12s`, `5h4m`, `3d2h`; see
+    /// `PrinterColumn.humanDuration`).
     static func age(_ object: Value, now: Date = Date()) -> Value {
         guard let text = object[path: ["metadata", "creationTimestamp"]]?.stringValue,
               let created = APICoding.parseDate(text) else { return "<unknown>" }
-        let s = max(0, Int(now.timeIntervalSince(created)))
-        if s < 120 { return .string("\(s)s") }
-        if s < 600 { return .string("\(s / 60)m\(s % 60 == 0 ? "" : "\(s % 60)s")") }
-        if s < 3 * 3600 { return .string("\(s / 60)m") }
-        if s < 48 * 3600 { return .string("\(s / 3600)h") }
-        return .string("\(s / 86400)d")
+        return .string(PrinterColumn.humanDuration(max(0, now.timeIntervalSince(created))))
     }
 }
