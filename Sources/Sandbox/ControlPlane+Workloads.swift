@@ -16,19 +16,26 @@ extension ControlPlane {
         let replicas = deployment[path: ["spec", "replicas"]] ?? 1
         for owned in try store.dependents(of: uid, namespace: key.namespace) where owned.resource == "replicasets"
             && owned.name != current {
+            var scaledFrom: Int64?
             try store.modify(owned) { rs in
                 guard var rs, rs[path: ["spec", "replicas"]] != 0 else { return .keep }
+                scaledFrom = rs[path: ["spec", "replicas"]]?.intValue ?? 1
                 rs[path: ["spec", "replicas"]] = 0
                 return .put(rs)
             }
+            if let scaledFrom { recordScaling(of: deployment, replicaSet: owned.name, from: scaledFrom, to: 0) }
         }
         let rsKey = ObjectKey(group: "apps", resource: "replicasets", namespace: key.namespace, name: current)
+        var scaledFrom: Int64?
+        defer { if let scaledFrom { recordScaling(of: deployment, replicaSet: current, from: scaledFrom, to: replicas.intValue ?? 1) } }
         try store.modify(rsKey) { existing in
             if var existing {
                 guard existing[path: ["spec", "replicas"]] != replicas else { return .keep }
+                scaledFrom = existing[path: ["spec", "replicas"]]?.intValue ?? 1
                 existing[path: ["spec", "replicas"]] = replicas
                 return .put(existing)
             }
+            scaledFrom = 0
             var labeled = template
             labeled[path: ["metadata", "labels", "pod-template-hash"]] = .string(hash)
             var selector = deployment[path: ["spec", "selector"]] ?? .emptyObject
@@ -49,7 +56,10 @@ extension ControlPlane {
         let wanted = Int(rs[path: ["spec", "replicas"]]?.intValue ?? 1)
         let pods = try store.dependents(of: uid, namespace: key.namespace).filter { $0.resource == "pods" }
         for extra in pods.sorted(by: { $0.name < $1.name }).dropFirst(wanted) {
-            try store.modify(extra) { $0 == nil ? .keep : .delete }
+            if try store.modify(extra, { $0 == nil ? .keep : .delete }) != nil {
+                recordEvent(about: rs, reason: "SuccessfulDelete", message: "Deleted pod: \(extra.name)",
+                            component: "replicaset-controller")
+            }
         }
         guard pods.count < wanted else { return }
         for _ in pods.count..<wanted {
@@ -61,6 +71,7 @@ extension ControlPlane {
             pod["spec"] = rs[path: ["spec", "template", "spec"]] ?? .emptyObject
             let podKey = ObjectKey(group: "", resource: "pods", namespace: key.namespace, name: name)
             try store.modify(podKey) { $0 == nil ? .put(pod) : .keep }
+            recordEvent(about: rs, reason: "SuccessfulCreate", message: "Created pod: \(name)", component: "replicaset-controller")
         }
     }
 

@@ -19,7 +19,7 @@ final class ControlPlane: Sendable {
     /// Resources the simulation looks after.
     static let watched: Set<String> = [
         "apps/deployments", "apps/statefulsets", "apps/daemonsets", "apps/replicasets", "batch/jobs",
-        "/services", "/persistentvolumeclaims", "/pods", "/namespaces",
+        "/services", "/persistentvolumeclaims", "/pods", "/namespaces", "networking.k8s.io/ingresses",
     ]
 
     init(store: ObjectStore, delay: Duration, logger: Logger) {
@@ -82,11 +82,15 @@ final class ControlPlane: Sendable {
     /// Writes the simulated status of one object if it differs from the stored one.
     func reconcile(_ key: ObjectKey) {
         do {
+            var transition: (old: Value, new: Value)?
             try store.modify(key) { current in
                 guard let current else { return .keep }
                 let next = Simulation.observe(current, resource: key.resource, now: ObjectRules.timestamp())
-                return next == current ? .keep : .put(next)
+                if next == current { return .keep }
+                transition = (current, next)
+                return .put(next)
             }
+            if let transition { recordTransition(key.resource, from: transition.old, to: transition.new) }
             if key.group == "apps" && key.resource == "deployments" { try reconcileReplicaSets(of: key) }
             if key.group == "apps" && key.resource == "replicasets" { try reconcilePods(of: key) }
             if key.group.isEmpty && key.resource == "namespaces" { try reconcileNamespace(key) }

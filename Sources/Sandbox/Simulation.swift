@@ -34,6 +34,9 @@ enum Simulation {
                 let ip = "172.18.255." + String((object[path: ["spec", "clusterIP"]]?.stringValue ?? "0").split(separator: ".").last ?? "1")
                 result["status"] = ["loadBalancer": ["ingress": [["ip": .string(ip), "ipMode": "VIP"]]]]
             }
+        case "ingresses":
+            // The address of the ingress controller's load balancer, as kind with ingress-nginx reports it.
+            result["status"] = ["loadBalancer": ["ingress": [["ip": .string(ingressAddress)]]]]
         case "persistentvolumeclaims":
             var status: Value = ["phase": "Bound", "accessModes": object[path: ["spec", "accessModes"]] ?? ["ReadWriteOnce"]]
             if let size = object[path: ["spec", "resources", "requests", "storage"]] { status["capacity"] = ["storage": size] }
@@ -128,6 +131,8 @@ enum Simulation {
 
     /// The simulated node every Pod is scheduled to, and its address.
     static let nodeName = "sandbox-control-plane"
+    /// The address Ingresses get.
+    static let ingressAddress = "172.18.255.200"
     static let hostIP = "172.18.0.2"
 
     /// A stable Pod address in the node's pod CIDR 10.244.0.0/16, derived from the Pod's uid.

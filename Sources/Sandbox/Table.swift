@@ -8,9 +8,9 @@ enum Table {
     /// A `meta.k8s.io/v1` Table of `objects`.
     static func render(_ objects: [Value], _ type: ResourceType, resourceVersion: String) -> Value {
         if let columns = type.printerColumns { return render(objects, columns: columns, resourceVersion: resourceVersion) }
-        let standard: [Column] = [("Name", { .string(KubeObject($0).name) })] + kindColumns(type.kind)
-            + [("Age", { age($0) })]
-        let wide = wideColumns(type.kind)
+        let standard: [Column] = type.kind == "Event" ? eventColumns
+            : [("Name", { .string(KubeObject($0).name) })] + kindColumns(type.kind) + [("Age", { age($0) })]
+        let wide = type.kind == "Event" ? eventWideColumns : wideColumns(type.kind)
         let columns = standard + wide
         let definitions: [Value] = columns.enumerated().map { index, column in
             ["name": .string(column.name), "type": "string", "format": column.name == "Name" ? "name" : "",
@@ -67,6 +67,10 @@ enum Table {
             return [("Data", { .int(Int64(($0["data"]?.objectValue?.count ?? 0) + ($0["binaryData"]?.objectValue?.count ?? 0))) })]
         case "Job":
             return [("Status", { jobStatus($0) })]
+        case "Ingress":
+            return [("Class", { $0[path: ["spec", "ingressClassName"]] ?? "<none>" }),
+                    ("Hosts", { ingressHosts($0) }), ("Address", { ingressAddress($0) }),
+                    ("Ports", { $0[path: ["spec", "tls"]]?.arrayValue?.isEmpty == false ? "80, 443" : "80" })]
         default:
             return []
         }
@@ -197,6 +201,40 @@ enum Table {
         if conditions.contains(where: { $0["type"] == "Complete" && $0["status"] == "True" }) { return "Complete" }
         if conditions.contains(where: { $0["type"] == "Failed" && $0["status"] == "True" }) { return "Failed" }
         return "Running"
+    }
+
+    /// The hosts an Ingress's rules name, `*` for a rule without one.
+    private static func ingressHosts(_ ingress: Value) -> Value {
+        let hosts = (ingress[path: ["spec", "rules"]]?.arrayValue ?? []).map { $0["host"]?.stringValue ?? "*" }
+        return .string(hosts.isEmpty ? "*" : hosts.joined(separator: ","))
+    }
+
+    /// The load balancer addresses an Ingress reports.
+    private static func ingressAddress(_ ingress: Value) -> Value {
+        let entries = ingress[path: ["status", "loadBalancer", "ingress"]]?.arrayValue ?? []
+        return .string(entries.compactMap { $0["ip"]?.stringValue ?? $0["hostname"]?.stringValue }.joined(separator: ","))
+    }
+
+    /// An Event's row as the API server prints it: when it was last seen, its type and reason, the object it is
+    /// about (`kind/name`) and the message; `-o wide` adds the source, first sighting, count and name.
+    private static var eventColumns: [Column] { [
+        ("Last Seen", { since($0["lastTimestamp"] ?? $0["eventTime"]) }), ("Type", { $0["type"] ?? "" }),
+        ("Reason", { $0["reason"] ?? "" }),
+        ("Object", { .string("\(($0[path: ["involvedObject", "kind"]]?.stringValue ?? "").lowercased())/"
+                             + ($0[path: ["involvedObject", "name"]]?.stringValue ?? "")) }),
+        ("Message", { $0["message"] ?? "" }),
+    ] }
+    private static var eventWideColumns: [Column] { [
+        ("Subobject", { $0[path: ["involvedObject", "fieldPath"]] ?? "" }),
+        ("Source", { $0[path: ["source", "component"]] ?? "" }),
+        ("First Seen", { since($0["firstTimestamp"] ?? $0["eventTime"]) }),
+        ("Count", { $0["count"] ?? 1 }), ("Name", { .string(KubeObject($0).name) }),
+    ] }
+
+    /// The time since `timestamp`, worded like AGE.
+    private static func since(_ timestamp: Value?, now: Date = Date()) -> Value {
+        guard let text = timestamp?.stringValue, let date = APICoding.parseDate(text) else { return "<unknown>" }
+        return .string(PrinterColumn.humanDuration(max(0, now.timeIntervalSince(date))))
     }
 
     /// The AGE cell, worded as the API server does (`45s`, `3m12s`, `5h4m`, `3d2h`; see
