@@ -2,7 +2,8 @@ import FerryCore
 import Foundation
 
 /// Decodes the Kubernetes protobuf envelope (`k8s\0` + `runtime.Unknown`) for the kinds kubectl's imperative
-/// commands send that way (`create namespace|configmap|secret|serviceaccount`) and for `DeleteOptions`. Other
+/// commands send that way (`create namespace|configmap|secret|serviceaccount|deployment|service|ingress`) and for
+/// `DeleteOptions`. Other
 /// kinds answer 415.
 enum Protobuf {
     indirect enum FieldType: Sendable {
@@ -12,6 +13,8 @@ enum Protobuf {
         case repeated(FieldType)
         case time
         case intOrString
+        /// A message whose fields are the parent's in JSON (Go's inlined struct, e.g. `IngressRuleValue`).
+        case inline([Int: (String, FieldType)])
     }
 
     static let objectMeta: [Int: (String, FieldType)] = [
@@ -38,6 +41,18 @@ enum Protobuf {
             2: ("selector", .map(.string)), 3: ("clusterIP", .string), 4: ("type", .string),
             7: ("externalName", .string),
         ]))],
+        // networking.k8s.io/v1 (`kubectl create ingress`).
+        "Ingress": [1: ("metadata", .message(objectMeta)), 2: ("spec", .message([
+            1: ("defaultBackend", .message(ingressBackend)),
+            2: ("tls", .repeated(.message([1: ("hosts", .repeated(.string)), 2: ("secretName", .string)]))),
+            3: ("rules", .repeated(.message([
+                1: ("host", .string),
+                2: ("ingressRuleValue", .inline([1: ("http", .message([1: ("paths", .repeated(.message([
+                    1: ("path", .string), 2: ("backend", .message(ingressBackend)), 3: ("pathType", .string),
+                ])))]))])),
+            ]))),
+            4: ("ingressClassName", .string),
+        ]))],
         // The body of a DELETE, which client-go sends in protobuf (Helm's uninstall does).
         "DeleteOptions": [
             1: ("gracePeriodSeconds", .int),
@@ -47,6 +62,11 @@ enum Protobuf {
     ]
 
     static let labelSelector: [Int: (String, FieldType)] = [1: ("matchLabels", .map(.string))]
+
+    static let ingressBackend: [Int: (String, FieldType)] = [
+        3: ("resource", .message([1: ("apiGroup", .string), 2: ("kind", .string), 3: ("name", .string)])),
+        4: ("service", .message([1: ("name", .string), 2: ("port", .message([1: ("name", .string), 2: ("number", .int)]))])),
+    ]
 
 
 
@@ -132,6 +152,8 @@ enum Protobuf {
                 var map = object[name] ?? .emptyObject
                 map[key] = value
                 object[name] = map
+            case .inline(let schema):
+                for (key, value) in try message(ArraySlice(field.bytes), schema).objectValue ?? [:] { object[key] = value }
             default:
                 let value = try scalar(field, type)
                 if value != .string("") { object[name] = value }   // proto2 sends unset strings as ""
@@ -156,7 +178,7 @@ enum Protobuf {
                 return .string(parts.first { $0.number == 3 }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? "")
             }
             return .int(Int64(parts.first { $0.number == 2 }?.varint ?? 0))
-        case .map, .repeated: return .null
+        case .map, .repeated, .inline: return .null
         }
     }
 }

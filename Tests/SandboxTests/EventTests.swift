@@ -58,5 +58,12 @@ import Testing
         })
         let row = try await k.succeed(["get", "ingress", "web", "--no-headers"]).split(separator: " ", omittingEmptySubsequences: true)
         #expect(Array(row.prefix(5)) == ["web", "<none>", "a.example.com", "172.18.255.200", "80"])
+        // kubectl's generator sends the Ingress in protobuf.
+        try await k.succeed(["create", "ingress", "api", "--class=nginx", "--rule=b.example.com/v1*=api:8080,tls=api-tls"])
+        #expect(try await k.succeed(["get", "ingress", "api", "-o", "jsonpath={.spec.ingressClassName} {.spec.rules[0].host} "
+                                     + "{.spec.rules[0].http.paths[0].path} {.spec.rules[0].http.paths[0].pathType} "
+                                     + "{.spec.rules[0].http.paths[0].backend.service.name}:{.spec.rules[0].http.paths[0].backend.service.port.number} "
+                                     + "{.spec.tls[0].hosts[0]}/{.spec.tls[0].secretName}"])
+                == "nginx b.example.com /v1 Prefix api:8080 b.example.com/api-tls")
     }
 }
