@@ -38,6 +38,9 @@ enum Simulation {
             // The address of the ingress controller's load balancer, as kind with ingress-nginx reports it.
             result["status"] = ["loadBalancer": ["ingress": [["ip": .string(ingressAddress)]]]]
         case "persistentvolumeclaims":
+            if (object[path: ["spec", "volumeName"]]?.stringValue ?? "").isEmpty {
+                result[path: ["spec", "volumeName"]] = .string("pvc-" + (object[path: ["metadata", "uid"]]?.stringValue ?? ""))
+            }
             var status: Value = ["phase": "Bound", "accessModes": object[path: ["spec", "accessModes"]] ?? ["ReadWriteOnce"]]
             if let size = object[path: ["spec", "resources", "requests", "storage"]] { status["capacity"] = ["storage": size] }
             result["status"] = status

@@ -66,7 +66,29 @@ enum Table {
         case "ConfigMap", "Secret":
             return [("Data", { .int(Int64(($0["data"]?.objectValue?.count ?? 0) + ($0["binaryData"]?.objectValue?.count ?? 0))) })]
         case "Job":
-            return [("Status", { jobStatus($0) })]
+            return [("Status", { jobStatus($0) }),
+                    ("Completions", { .string("\(int($0, ["status", "succeeded"]))/\($0[path: ["spec", "completions"]]?.intValue ?? 1)") }),
+                    ("Duration", { jobDuration($0) })]
+        case "CronJob":
+            return [("Schedule", { $0[path: ["spec", "schedule"]] ?? "" }),
+                    ("Timezone", { $0[path: ["spec", "timeZone"]] ?? "<none>" }),
+                    ("Suspend", { .string($0[path: ["spec", "suspend"]] == true ? "True" : "False") }),
+                    ("Active", { .int(Int64($0[path: ["status", "active"]]?.arrayValue?.count ?? 0)) }),
+                    ("Last Schedule", { $0[path: ["status", "lastScheduleTime"]].map { since($0) } ?? "<none>" })]
+        case "DaemonSet":
+            return [("Desired", { .int(int($0, ["status", "desiredNumberScheduled"])) }),
+                    ("Current", { .int(int($0, ["status", "currentNumberScheduled"])) }),
+                    ("Ready", { .int(int($0, ["status", "numberReady"])) }),
+                    ("Up-to-date", { .int(int($0, ["status", "updatedNumberScheduled"])) }),
+                    ("Available", { .int(int($0, ["status", "numberAvailable"])) }),
+                    ("Node Selector", { nodeSelector($0) })]
+        case "PersistentVolumeClaim":
+            return [("Status", { $0[path: ["status", "phase"]] ?? "Pending" }),
+                    ("Volume", { $0[path: ["spec", "volumeName"]] ?? "" }),
+                    ("Capacity", { $0[path: ["status", "capacity", "storage"]] ?? "" }),
+                    ("Access Modes", { accessModes($0) }),
+                    ("StorageClass", { $0[path: ["spec", "storageClassName"]] ?? "<unset>" }),
+                    ("VolumeAttributesClass", { $0[path: ["spec", "volumeAttributesClassName"]] ?? "<unset>" })]
         case "Ingress":
             return [("Class", { $0[path: ["spec", "ingressClassName"]] ?? "<none>" }),
                     ("Hosts", { ingressHosts($0) }), ("Address", { ingressAddress($0) }),
@@ -201,6 +223,27 @@ enum Table {
         if conditions.contains(where: { $0["type"] == "Complete" && $0["status"] == "True" }) { return "Complete" }
         if conditions.contains(where: { $0["type"] == "Failed" && $0["status"] == "True" }) { return "Failed" }
         return "Running"
+    }
+
+    /// How long a Job ran (or has been running).
+    private static func jobDuration(_ job: Value) -> Value {
+        guard let start = job[path: ["status", "startTime"]]?.stringValue.flatMap(APICoding.parseDate) else { return "" }
+        let end = job[path: ["status", "completionTime"]]?.stringValue.flatMap(APICoding.parseDate) ?? Date()
+        return .string(PrinterColumn.humanDuration(max(0, end.timeIntervalSince(start))))
+    }
+
+    /// A DaemonSet's pod node selector, `key=value` pairs, `<none>` when empty.
+    private static func nodeSelector(_ ds: Value) -> Value {
+        let pairs = (ds[path: ["spec", "template", "spec", "nodeSelector"]]?.objectValue ?? [:])
+            .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.stringValue ?? "")" }
+        return .string(pairs.isEmpty ? "<none>" : pairs.joined(separator: ","))
+    }
+
+    /// A claim's access modes as kubectl abbreviates them (`RWO,ROX`).
+    private static func accessModes(_ pvc: Value) -> Value {
+        let short = ["ReadWriteOnce": "RWO", "ReadOnlyMany": "ROX", "ReadWriteMany": "RWX", "ReadWriteOncePod": "RWOP"]
+        let modes = (pvc[path: ["status", "accessModes"]]?.arrayValue ?? []).compactMap(\.stringValue)
+        return .string(modes.map { short[$0] ?? $0 }.joined(separator: ","))
     }
 
     /// The hosts an Ingress's rules name, `*` for a rule without one.
