@@ -49,7 +49,7 @@ extension KubectlTests {
     @Test func kubeconfigsStayValidAcrossARestart() async throws {
         let first = try await startTLSSandbox(.clientCertificate)
         let oldConfig = try YAML.parse(try String(contentsOf: first.cluster.kubeconfigPath, encoding: .utf8))
-        _ = try first.kubectl.ok(["create", "configmap", "kept"])
+        try await first.kubectl.succeed(["create", "configmap", "kept"])
         await first.cluster.stop()
         let options = SandboxOptions(simulationDelay: .milliseconds(50), tls: SandboxTLSOptions(credential: .clientCertificate))
         let second = try SandboxCluster(dataDirectory: first.directory, options: options)
@@ -66,7 +66,7 @@ extension KubectlTests {
             "certificate-authority-data": cluster(oldConfig)?["certificate-authority-data"] ?? .null]]]
         let url = first.directory.appendingPathComponent("kubeconfig-before-restart")
         try YAML.encode(moved).write(to: url, atomically: true, encoding: .utf8)
-        #expect(try Kubectl(kubeconfig: url).ok(["get", "configmap", "kept", "-o", "name"]) == "configmap/kept\n")
+        #expect(try await Kubectl(kubeconfig: url).succeed(["get", "configmap", "kept", "-o", "name"]) == "configmap/kept\n")
     }
 
     @Test func kubectlWithAWrongTokenIsUnauthorized() async throws {
