@@ -128,7 +128,7 @@ extension KubectlTests {
         let sandbox = try await RunningSandbox.start()
         defer { Task { await sandbox.cluster.stop() } }
         let kubectl = sandbox.kubectl
-        let resources = try kubectl.run(["api-resources", "-v=6"])
+        let resources = try await kubectl.detached(["api-resources", "-v=6"])
         #expect(resources.status == 0)
         #expect(resources.stdout.contains("deployments") && resources.stdout.contains("apps/v1"))
         #expect(resources.stderr.contains("/apis?timeout") && resources.stderr.contains("/api?timeout"), "\(resources.stderr)")
@@ -137,16 +137,16 @@ extension KubectlTests {
             .count == 1, "the log check recognises a legacy request")
 
         // The cached discovery does not know widgets yet: kubectl refreshes it, from /api and /apis only.
-        try kubectl.ok(["apply", "-f", "-"], stdin: Self.scaledWidgetCRD)
-        let get = try kubectl.run(["get", "widgets", "-v=6"])
+        try await kubectl.succeed(["apply", "-f", "-"], stdin: Self.scaledWidgetCRD)
+        let get = try await kubectl.detached(["get", "widgets", "-v=6"])
         #expect(get.status == 0 && get.stderr.contains("No resources found in default namespace."), "\(get.stderr)")
         #expect(get.stderr.contains("/apis?timeout"), "discovery was refreshed: \(get.stderr)")
         #expect(Self.legacyDiscoveryRequests(get.stderr).isEmpty, "\(get.stderr)")
-        try kubectl.ok(["apply", "-f", "-"], stdin: Self.widget)
-        #expect(try kubectl.ok(["get", "widgets"]).contains("w "))
-        let listed = try kubectl.ok(["api-resources", "--api-group=example.com"])
+        try await kubectl.succeed(["apply", "-f", "-"], stdin: Self.widget)
+        #expect(try await kubectl.succeed(["get", "widgets"]).contains("w "))
+        let listed = try await kubectl.succeed(["api-resources", "--api-group=example.com"])
         #expect(listed.contains("widgets") && listed.contains("wd") && listed.contains("example.com/v1"))
-        #expect(try kubectl.ok(["scale", "widget", "w", "--replicas=4"]).contains("widget.example.com/w scaled"))
-        #expect(try kubectl.ok(["get", "wd", "w", "-o", "jsonpath={.spec.replicas}"]) == "4")
+        #expect(try await kubectl.succeed(["scale", "widget", "w", "--replicas=4"]).contains("widget.example.com/w scaled"))
+        #expect(try await kubectl.succeed(["get", "wd", "w", "-o", "jsonpath={.spec.replicas}"]) == "4")
     }
 }

@@ -283,7 +283,7 @@ extension KubectlTests {
 
 extension Kubectl {
     /// Runs kubectl with `stdin` on a dispatch thread of its own (never on the cooperative pool).
-    func detached(_ args: [String], stdin: String?) async throws -> Output {
+    func detached(_ args: [String], stdin: String? = nil) async throws -> Output {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue(label: "dev.ferry.test.kubectl").async {
                 continuation.resume(with: Result { try self.run(args, stdin: stdin) })

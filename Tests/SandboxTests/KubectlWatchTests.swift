@@ -84,17 +84,6 @@ extension KubectlTests {
     }
 }
 
-extension Kubectl {
-    /// Runs kubectl on a dispatch thread of its own (never on the cooperative pool).
-    func detached(_ args: [String]) async throws -> Output {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue(label: "dev.ferry.test.kubectl").async {
-                continuation.resume(with: Result { try self.run(args) })
-            }
-        }
-    }
-}
-
 /// A long-running kubectl (e.g. `get -w`) whose output can be awaited while it runs.
 final class KubectlStream: Sendable {
     private let process: Process

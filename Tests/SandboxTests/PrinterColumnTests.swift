@@ -116,12 +116,12 @@ extension KubectlTests {
         let sandbox = try await RunningSandbox.start()
         defer { Task { await sandbox.cluster.stop() } }
         let kubectl = sandbox.kubectl
-        try kubectl.ok(["apply", "-f", "-"], stdin: Self.columnsCRD)
-        try kubectl.ok(["apply", "-f", "-"], stdin: Self.gadgets)
-        try kubectl.ok(["patch", "gadget", "g1", "--subresource=status", "--type=merge", "-p",
+        try await kubectl.succeed(["apply", "-f", "-"], stdin: Self.columnsCRD)
+        try await kubectl.succeed(["apply", "-f", "-"], stdin: Self.gadgets)
+        try await kubectl.succeed(["patch", "gadget", "g1", "--subresource=status", "--type=merge", "-p",
                         #"{"status":{"conditions":[{"type":"Synced","status":"False"},{"type":"Ready","status":"True"}]}}"#])
 
-        let plain = Self.words(try kubectl.ok(["get", "gadgets"]))
+        let plain = Self.words(try await kubectl.succeed(["get", "gadgets"]))
         #expect(plain.first == ["NAME", "REPLICAS", "READY", "CREATED"])
         #expect(plain.count == 3)
         #expect(plain.dropFirst().first?.prefix(3) == ["g1", "2", "True"])
@@ -129,15 +129,15 @@ extension KubectlTests {
         #expect(plain.last?.count == 2 && plain.last?.first == "g2")
         #expect(plain.last?.last?.hasSuffix("s") == true, "an age like 1s: \(plain)")
 
-        let wide = Self.words(try kubectl.ok(["get", "gadgets", "-o", "wide"]))
+        let wide = Self.words(try await kubectl.succeed(["get", "gadgets", "-o", "wide"]))
         #expect(wide.first == ["NAME", "REPLICAS", "READY", "COLOR", "CREATED"])
         #expect(wide.dropFirst().first?.prefix(4) == ["g1", "2", "True", "red"])
         #expect(wide.last?.prefix(2) == ["g2", "blue"])
 
-        try kubectl.ok(["apply", "-f", "-"], stdin: Self.widgetCRD)
-        try kubectl.ok(["apply", "-f", "-"], stdin: Self.widget)
-        let widgets = Self.words(try kubectl.ok(["get", "widgets"]))
+        try await kubectl.succeed(["apply", "-f", "-"], stdin: Self.widgetCRD)
+        try await kubectl.succeed(["apply", "-f", "-"], stdin: Self.widget)
+        let widgets = Self.words(try await kubectl.succeed(["get", "widgets"]))
         #expect(widgets.first == ["NAME", "AGE"] && widgets.last?.first == "w")
-        #expect(Self.words(try kubectl.ok(["get", "gadget", "g1", "--no-headers"])).first?.prefix(3) == ["g1", "2", "True"])
+        #expect(Self.words(try await kubectl.succeed(["get", "gadget", "g1", "--no-headers"])).first?.prefix(3) == ["g1", "2", "True"])
     }
 }
