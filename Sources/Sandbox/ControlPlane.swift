@@ -67,6 +67,13 @@ final class ControlPlane: Sendable {
         return keys + collectionFollowUps(event)
     }
 
+    /// Whether a Job has its Complete or Failed condition.
+    static func finished(_ job: Value) -> Bool {
+        (job[path: ["status", "conditions"]]?.arrayValue ?? []).contains {
+            ($0["type"] == "Complete" || $0["type"] == "Failed") && $0["status"] == "True"
+        }
+    }
+
     private func existingKeys() throws -> [ObjectKey] {
         var keys: [ObjectKey] = []
         for entry in Self.watched {
@@ -90,7 +97,12 @@ final class ControlPlane: Sendable {
                 transition = (current, next)
                 return .put(next)
             }
-            if let transition { recordTransition(key.resource, from: transition.old, to: transition.new) }
+            if let transition {
+                recordTransition(key.resource, from: transition.old, to: transition.new)
+                if key.group == "batch" && key.resource == "jobs", Self.finished(transition.new), !Self.finished(transition.old) {
+                    try cronJobsJobFinished(transition.new)
+                }
+            }
             if key.group == "apps" && key.resource == "deployments" { try reconcileReplicaSets(of: key) }
             if key.group == "apps" && key.resource == "replicasets" { try reconcilePods(of: key) }
             if key.group.isEmpty && key.resource == "namespaces" { try reconcileNamespace(key) }

@@ -94,6 +94,7 @@ public final class SandboxCluster: Sendable {
                     portSink.finish()
                 }
                 group.addTask { await controlPlane.run() }
+                group.addTask { [options] in await controlPlane.runCronJobs(clock: options.clock, interval: options.cronInterval) }
             }
         }
         await stop()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a sandbox cluster listens and how its simulated control plane behaves.
 public struct SandboxOptions: Sendable {
     /// The address to bind.
@@ -14,6 +16,10 @@ public struct SandboxOptions: Sendable {
     /// How long a list for a resourceVersion the store has not reached waits for it before answering
     /// 504 "Too large resource version" (a real API server's watch cache waits 3 s).
     public var freshnessTimeout: Duration = .seconds(3)
+    /// The time the CronJob controller goes by (tests move it forward).
+    public var clock: @Sendable () -> Date = { Date() }
+    /// How often the CronJob controller looks for due CronJobs.
+    public var cronInterval: Duration = .seconds(5)
     /// Faults injected from the start (also settable at run time with `POST /sandbox/faults`).
     public var faults = FaultSettings()
     /// HTTPS with a generated CA and required authentication; nil (the default) serves plain HTTP.
