@@ -50,29 +50,9 @@ struct PrinterColumn: Sendable, Hashable {
         case ("number", .int), ("number", .double), ("boolean", .bool): return value
         case ("date", .string(let text)):
             guard let date = APICoding.parseDate(text) else { return "<invalid>" }
-            return .string(Self.humanDuration(now.timeIntervalSince(date)))
+            return .string(HumanDuration.format(now.timeIntervalSince(date)))
         default: return .null
         }
-    }
-
-    /// An age as the API server words date cells: `45s`, `3m12s`, `25m`, `5h4m`, `30h`, `3d2h`, `200d`, `2y4d`.
-    static func humanDuration(_ interval: TimeInterval) -> String {
-        let seconds = Int64(interval)
-        if seconds < -1 { return "<invalid>" }
-        if seconds < 0 { return "0s" }
-        if seconds < 120 { return "\(seconds)s" }
-        let minutes = seconds / 60, hours = seconds / 3600, days = hours / 24
-        func pair(_ big: Int64, _ bigUnit: String, _ small: Int64, _ smallUnit: String) -> String {
-            small == 0 ? "\(big)\(bigUnit)" : "\(big)\(bigUnit)\(small)\(smallUnit)"
-        }
-        if minutes < 10 { return pair(minutes, "m", seconds % 60, "s") }
-        if minutes < 180 { return "\(minutes)m" }
-        if hours < 8 { return pair(hours, "h", minutes % 60, "m") }
-        if hours < 48 { return "\(hours)h" }
-        if hours < 24 * 8 { return pair(days, "d", hours % 24, "h") }
-        if hours < 24 * 365 * 2 { return "\(days)d" }
-        if hours < 24 * 365 * 8 { return pair(days / 365, "y", days % 365, "d") }
-        return "\(days / 365)y"
     }
 }
 

@@ -229,7 +229,7 @@ enum Table {
     private static func jobDuration(_ job: Value) -> Value {
         guard let start = job[path: ["status", "startTime"]]?.stringValue.flatMap(APICoding.parseDate) else { return "" }
         let end = job[path: ["status", "completionTime"]]?.stringValue.flatMap(APICoding.parseDate) ?? Date()
-        return .string(PrinterColumn.humanDuration(max(0, end.timeIntervalSince(start))))
+        return .string(HumanDuration.since(start, now: end))
     }
 
     /// A DaemonSet's pod node selector, `key=value` pairs, `<none>` when empty.
@@ -277,14 +277,12 @@ enum Table {
     /// The time since `timestamp`, worded like AGE.
     private static func since(_ timestamp: Value?, now: Date = Date()) -> Value {
         guard let text = timestamp?.stringValue, let date = APICoding.parseDate(text) else { return "<unknown>" }
-        return .string(PrinterColumn.humanDuration(max(0, now.timeIntervalSince(date))))
+        return .string(HumanDuration.since(date, now: now))
     }
 
     /// The AGE cell, worded as the API server does (`45s`, `3m12s`, `5h4m`, `3d2h`; see
-    /// `PrinterColumn.humanDuration`).
+    /// `HumanDuration`).
     static func age(_ object: Value, now: Date = Date()) -> Value {
-        guard let text = object[path: ["metadata", "creationTimestamp"]]?.stringValue,
-              let created = APICoding.parseDate(text) else { return "<unknown>" }
-        return .string(PrinterColumn.humanDuration(max(0, now.timeIntervalSince(created))))
+        since(object[path: ["metadata", "creationTimestamp"]], now: now)
     }
 }

@@ -55,7 +55,7 @@ struct PrinterColumnTests {
             (25 * 60, "25m"), (179 * 60, "179m"), (5 * 3600 + 240, "5h4m"), (6 * 3600, "6h"), (30 * 3600, "30h"),
             (3 * 86400 + 7200, "3d2h"), (200 * 86400, "200d"), (734 * 86400, "2y4d"), (3000 * 86400, "8y"),
         ]
-        for (interval, expected) in cases { #expect(PrinterColumn.humanDuration(interval) == expected, "\(interval)") }
+        for (interval, expected) in cases { #expect(HumanDuration.format(interval) == expected, "\(interval)") }
         let created: Value = ["metadata": ["creationTimestamp": "2026-01-01T00:00:00Z"]]
         let later = Date(timeIntervalSince1970: 1_767_225_600 + 3 * 86400 + 7200)
         #expect(Table.age(created, now: later) == "3d2h", "built-in AGE columns word ages the same way")
