@@ -1,3 +1,5 @@
+import FerryCore
+
 /// Go's `html`, `js` and `urlquery` escapers.
 enum Escape {
     /// `template.HTMLEscapeString`.

@@ -1,3 +1,5 @@
+import FerryCore
+
 /// The kinds of token the lexer produces.
 enum TokenKind: Equatable, Sendable {
     case text(String)

@@ -23,7 +23,7 @@ struct FieldError: Sendable, Equatable {
     /// A value as `field.Error` prints it: strings quoted, numbers and booleans plain, the rest as JSON.
     static func render(_ value: Value) -> String {
         switch value {
-        case .string(let s): return quote(s)
+        case .string(let s): return GoQuote.quote(s)
         case .int(let i): return String(i)
         case .double(let d): return number(d)
         case .bool(let b): return b ? "true" : "false"
@@ -34,24 +34,6 @@ struct FieldError: Sendable, Equatable {
     /// Go's `%v` of a float64 for the values schemas use (`10`, `1.5`).
     static func number(_ d: Double) -> String {
         d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : String(d)
-    }
-
-    /// Go's `%q`.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f { out += String(format: "\\x%02x", scalar.value) }
-                else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 }
 
@@ -138,7 +120,7 @@ extension CRDSchema {
     }
 
     static func typeError(_ path: String, _ expected: String, _ actual: String) -> FieldError {
-        .invalid(fieldName(path), .string(actual), "\(path) in body must be of type \(expected): \(FieldError.quote(actual))",
+        .invalid(fieldName(path), .string(actual), "\(path) in body must be of type \(expected): \(GoQuote.quote(actual))",
                  reason: "FieldValueTypeInvalid")
     }
 
@@ -241,7 +223,7 @@ extension CRDSchema {
     private static func enumErrors(_ value: Value, _ schema: Value, _ path: String) -> [FieldError] {
         guard let allowed = schema["enum"]?.arrayValue, !allowed.isEmpty,
               !allowed.contains(where: { $0.semanticallyEquals(value) }) else { return [] }
-        let names = allowed.map { FieldError.quote($0.stringValue ?? JSON.encode($0)) }
+        let names = allowed.map { GoQuote.quote($0.stringValue ?? JSON.encode($0)) }
         return [FieldError(field: fieldName(path), reason: "FieldValueNotSupported",
                            body: "Unsupported value: \(FieldError.render(value)): supported values: "
                                + names.joined(separator: ", "))]

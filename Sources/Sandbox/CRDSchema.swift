@@ -182,7 +182,7 @@ struct CustomDecoding: Sendable {
                 throw APIError.invalid(ResourceType(group: "", version: "", name: "", kind: "", namespaced: false,
                                                     verbs: [], subresources: []), "",
                                        [FieldError(field: "patch", reason: "FieldValueInvalid",
-                                                   body: "Invalid value: \(FieldError.quote(JSON.encode(original))): \(text)")],
+                                                   body: "Invalid value: \(GoQuote.quote(JSON.encode(original))): \(text)")],
                                        groupKind: "")
             }
             throw APIError.badRequest("\(type.kind) in version \"\(type.version)\" cannot be handled as a \(type.kind): \(text)")

@@ -1,3 +1,4 @@
+import FerryCore
 import Foundation
 
 /// A semantic version as Masterminds/semver v3 parses it (coercing `1.2` to `1.2.0`, accepting a `v`).

@@ -1,3 +1,4 @@
+import FerryCore
 import Foundation
 
 /// Masterminds/semver v3 constraints: `||` of comma- or space-separated comparisons, `x`/`*` wildcards,
