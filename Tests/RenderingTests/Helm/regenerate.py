@@ -81,12 +81,12 @@ def engine_render(chart, values, flags):
     return json.loads(out)
 
 
-def documents(chart, values, flags, hooks):
-    """(path, document) of every hook (hooks=True) or every other document (False) in the engine's output,
-    in `helm template` order: templates by path, then stable by kind install order. A document annotated
-    with an unknown hook event is neither."""
+def documents(chart, values, flags):
+    """(manifests, hooks): the (path, document) pairs of the engine's output that are not hooks, and those that
+    are, each in `helm template` order: templates by path, then stable by kind install order. A document
+    annotated with an unknown hook event is in neither."""
     rendered = engine_render(chart, values, flags)
-    found = []
+    found = {False: [], True: []}
     for path in sorted(rendered):
         if path.endswith("NOTES.txt") or not rendered[path].strip():
             continue
@@ -97,15 +97,16 @@ def documents(chart, values, flags, hooks):
             m = re.search(r"^\s+[\"']?helm\.sh/hook[\"']?:\s*[\"']?([^\"'\n]+)", doc, re.M)
             if m and not all(e.strip().lower() in HOOK_EVENTS for e in m.group(1).split(",")):
                 continue
-            if bool(m) == hooks:
-                kind = re.search(r"^kind:\s*(\S+)", doc, re.M)
-                found.append((path, doc, kind.group(1) if kind else ""))
+            kind = re.search(r"^kind:\s*(\S+)", doc, re.M)
+            found[bool(m)].append((path, doc, kind.group(1) if kind else ""))
 
-    def key(item):
-        index, (_, _, kind) = item
-        rank = INSTALL_ORDER.index(kind) if kind in INSTALL_ORDER else len(INSTALL_ORDER)
-        return (rank, kind if rank == len(INSTALL_ORDER) else "", index)
-    return [(p, d) for _, (p, d, _) in sorted(enumerate(found), key=key)]
+    def ordered(items):
+        def key(item):
+            index, (_, _, kind) = item
+            rank = INSTALL_ORDER.index(kind) if kind in INSTALL_ORDER else len(INSTALL_ORDER)
+            return (rank, kind if rank == len(INSTALL_ORDER) else "", index)
+        return [(p, d) for _, (p, d, _) in sorted(enumerate(items), key=key)]
+    return ordered(found[False]), ordered(found[True])
 
 
 def render(case_dir):
@@ -117,18 +118,20 @@ def render(case_dir):
     values = user_values(case_dir, flags)
     chart = helm.Chart.load(chart_dir)
     if any(k in flags for k in ENGINE_FLAGS):
-        manifest = "".join(f"---\n# Source: {path}\n{doc}\n" for path, doc in documents(chart, values, flags, hooks=False))
+        manifests, hooks = documents(chart, values, flags)
+        manifest = "".join(f"---\n# Source: {path}\n{doc}\n" for path, doc in manifests)
     else:
         config = helm.Config(namespace=flags.get("namespace", "default"), storage_driver="memory",
                              kubeconfig_content=KUBECONFIG)
         release = config.install(chart_dir, flags.get("release_name", "release-name"), values, dry_run="client",
                                  namespace=flags.get("namespace", "default"))
         manifest = release.get("manifest", "")
+        hooks = documents(chart, values, flags)[1]  # the dry-run install does not return hooks
     if flags.get("include_crds"):
         crds = "".join(f"---\n# Source: {c['filename']}\n{c['data']}\n" for c in chart.crds)
         manifest = crds + manifest
     out = manifest.strip() + "\n"
-    for path, doc in documents(chart, values, flags, hooks=True):
+    for path, doc in hooks:
         out += f"---\n# Source: {path}\n{doc}\n"
     return out
 

@@ -83,7 +83,7 @@ def template(args):
         out = manifest.strip() + "\n"
         if not opts["no_hooks"]:
             flags = {"release_name": name, "namespace": namespace}
-            for path, doc in regenerate.documents(chart, values, flags, hooks=True):
+            for path, doc in regenerate.documents(chart, values, flags)[1]:
                 if opts["skip_tests"] and re.search(r"helm\.sh/hook[\"']?:\s*[\"']?[^\n]*\btest\b", doc):
                     continue
                 out += f"---\n# Source: {path}\n{doc}\n"
