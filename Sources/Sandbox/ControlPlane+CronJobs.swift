@@ -86,8 +86,7 @@ extension ControlPlane {
         guard let owner = (job[path: ["metadata", "ownerReferences"]]?.arrayValue ?? [])
             .first(where: { $0["kind"] == "CronJob" && $0["controller"] == true })?["name"]?.stringValue else { return }
         let item = KubeObject(job)
-        let succeeded = (job[path: ["status", "conditions"]]?.arrayValue ?? [])
-            .contains { $0["type"] == "Complete" && $0["status"] == "True" }
+        let succeeded = Self.hasCondition(job, "Complete")
         let cronJob = try store.modify(ObjectKey(group: "batch", resource: "cronjobs", namespace: item.namespace, name: owner)) { current in
             guard var current else { return .keep }
             let list = (current[path: ["status", "active"]]?.arrayValue ?? []).filter { $0["name"]?.stringValue != item.name }

@@ -48,11 +48,7 @@ extension ControlPlane {
                 recordEvent(about: new, reason: "Started", message: "Started container \(name)", component: "kubelet")
             }
         case "jobs":
-            let finished = { (object: Value, type: String) in
-                (object[path: ["status", "conditions"]]?.arrayValue ?? []).contains {
-                    $0["type"]?.stringValue == type && $0["status"]?.stringValue == "True"
-                }
-            }
+            let finished = Self.hasCondition
             if !finished(old, "Complete") && finished(new, "Complete") {
                 recordEvent(about: new, reason: "Completed", message: "Job completed", component: "job-controller")
             } else if !finished(old, "Failed") && finished(new, "Failed") {

@@ -67,12 +67,15 @@ final class ControlPlane: Sendable {
         return keys + collectionFollowUps(event)
     }
 
-    /// Whether a Job has its Complete or Failed condition.
-    static func finished(_ job: Value) -> Bool {
-        (job[path: ["status", "conditions"]]?.arrayValue ?? []).contains {
-            ($0["type"] == "Complete" || $0["type"] == "Failed") && $0["status"] == "True"
+    /// Whether `object`'s status has the condition `type` with status True.
+    static func hasCondition(_ object: Value, _ type: String) -> Bool {
+        (object[path: ["status", "conditions"]]?.arrayValue ?? []).contains {
+            $0["type"]?.stringValue == type && $0["status"]?.stringValue == "True"
         }
     }
+
+    /// Whether a Job has its Complete or Failed condition.
+    static func finished(_ job: Value) -> Bool { hasCondition(job, "Complete") || hasCondition(job, "Failed") }
 
     private func existingKeys() throws -> [ObjectKey] {
         var keys: [ObjectKey] = []
