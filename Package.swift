@@ -82,7 +82,11 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
-        .executableTarget(name: "ferry", dependencies: ["FerryCLI"]),
+        // Swift's static-stdlib link exports every symbol of the package's own objects (42,000) to the dynamic
+        // symbol table; nothing looks them up, and the table costs about 1 ms at every start (the loader's
+        // symbol lookups and the runtime's start-up dladdr walk it). Benchmarks/helm/README.md has the figures.
+        .executableTarget(name: "ferry", dependencies: ["FerryCLI"],
+                          linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FerryCoreTests", dependencies: ["FerryCore"]),

@@ -38,9 +38,13 @@ public struct RenderCommand: AsyncParsableCommand {
 
     /// Renders and prints.
     public func run() async throws {
+        PhaseTrace.mark("parse arguments")
         try await CommandRunner.run {
             if output == .yaml, Self.isChart(directory) {
-                CommandRunner.write(try Self.helmTemplate(directory: directory, options: try Self.resolved(helmOptions())))
+                let text = try Self.helmTemplate(directory: directory, options: try Self.resolved(helmOptions()))
+                PhaseTrace.mark("output text")
+                CommandRunner.write(text)
+                PhaseTrace.mark("write")
                 return
             }
             let helm = Self.isChart(directory) ? try Self.resolved(helmOptions()) : nil
@@ -96,6 +100,7 @@ public struct RenderCommand: AsyncParsableCommand {
     /// What `helm template` prints for the chart at `directory`.
     static func helmTemplate(directory: String, options: HelmOptions) throws -> String {
         let tree = try FileTree.load(directory: URL(fileURLWithPath: directory).standardizedFileURL)
+        PhaseTrace.mark("read files")
         return try HelmRenderer.renderText(tree: tree, directory: "", options: options, displayPath: directory)
     }
 

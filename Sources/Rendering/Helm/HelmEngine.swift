@@ -25,9 +25,11 @@ struct HelmEngine {
     func render(chart: Chart, values: Value) throws -> OrderedDictionary<String, String> {
         var jobs: [Job] = []
         collect(chart, values: values, parentID: "", isRoot: true, into: &jobs)
+        PhaseTrace.mark("template contexts")
         var set = TemplateSet(functions: Self.functions(sprig), contextFunctions: Self.contextFunctions)
         // Files are parsed, and templates run, in parallel; the first failure in Helm's order is reported.
         let texts = ParallelMap.results(jobs) { (name: $0.name, text: HelmMethodRewriter.rewrite($0.text)) }
+        PhaseTrace.mark("rewrite methods")
         do { try set.add(texts.map { try $0.get() }) } catch let error as TemplateError {
             // Helm: `parse error at (file:line): <last part of Go's message>`.
             var location = error.name
@@ -35,6 +37,7 @@ struct HelmEngine {
             let last = error.message.components(separatedBy: ": ").last ?? error.message
             throw RenderError(file: "", message: "parse error at (\(location)): \(last)")
         }
+        PhaseTrace.mark("parse templates")
         // Helm renders deeper paths first, then by name descending; the first failure is the one reported.
         let keyed: [(depth: Int, job: Job)] = jobs.filter(\.renderable).map { job in
             (job.name.split(separator: "/").count, job)
@@ -44,6 +47,7 @@ struct HelmEngine {
         }.map(\.job)
         let results = set.execute(runs.map { (name: $0.name, data: $0.data) }, options: ExecOptions(missingKey: .zero),
                                   parallel: parallel)
+        PhaseTrace.mark("execute templates")
         var out = OrderedDictionary<String, String>()
         for (job, result) in zip(runs, results) {
             do { out[job.name] = TextScan.removingNoValue(try result.get()) } catch let error as TemplateError {

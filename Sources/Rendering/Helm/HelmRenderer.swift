@@ -90,6 +90,7 @@ public enum HelmRenderer {
     public static func renderRelease(tree: FileTree, directory: String, options: HelmOptions, displayPath: String) throws -> HelmRelease {
         let source = try tree.subtree(directory)
         var chart = try ChartLoader.load(tree: source, displayPath: displayPath)
+        PhaseTrace.mark("load chart")
         let chartFile = Renderer.join(displayPath, "Chart.yaml")
         let capabilities = try HelmCapabilities.value(options)
         try checkKubeVersion(chart, capabilities: capabilities, file: chartFile)
@@ -99,6 +100,7 @@ public enum HelmRenderer {
         HelmDependencies.processImports(&chart)
         let values = HelmValues.coalesce(chart: chart, user: user)
         try HelmSchema.validate(chart: chart, values: values)
+        PhaseTrace.mark("values")
         let releaseValue: Value = [
             "Name": .string(options.releaseName), "Namespace": .string(options.namespace),
             "IsUpgrade": .bool(options.isUpgrade), "IsInstall": .bool(!options.isUpgrade),
@@ -108,6 +110,7 @@ public enum HelmRenderer {
         var engine = HelmEngine(release: releaseValue, capabilities: capabilities, sprig: sprigOptions(options.sprig))
         engine.parallel = options.sprig.seed == nil
         let rendered = try engine.render(chart: chart, values: values)
+        PhaseTrace.mark("template outputs")
         var notes = ""
         var files: [(name: String, text: String)] = []
         for (name, text) in rendered {
@@ -118,6 +121,7 @@ public enum HelmRenderer {
             files.append((name, text))
         }
         let (manifests, hooks) = try ManifestSorter.sort(files)
+        PhaseTrace.mark("split and sort")
         let crds = options.includeCRDs && !options.skipCRDs ? crdFiles(chart, id: chart.name) : []
         return HelmRelease(crds: crds, manifests: manifests, hooks: hooks, notes: notes)
     }
