@@ -2,12 +2,24 @@
 /// `null`/`~`/empty, `true`/`yes`/`on` and their opposites, decimal/octal/hex/binary integers, floats with
 /// `.inf`/`.nan`. Written by hand (no regular expressions): it runs for every scalar of every manifest.
 extension YAML {
-    /// The typed value of a plain scalar.
+    /// The typed value of a plain scalar. The first byte picks the rules that can apply: most scalars (names,
+    /// labels, images) start with a letter no null, boolean or number starts with, and stay strings at once.
     static func resolvePlain(_ text: String) -> Value {
-        if isNull(text) { return .null }
-        if let b = boolValue(text) { return .bool(b) }
-        if let i = parseInt(text), isIntSyntax(text) { return .int(i) }
-        if isFloatSyntax(text), let d = parseFloat(text) { return .double(d) }
+        guard let first = text.utf8.first else { return .null }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+             UInt8(ascii: "_"):
+            if let i = parseInt(text), isIntSyntax(text) { return .int(i) }
+            if isFloatSyntax(text), let d = parseFloat(text) { return .double(d) }
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"):
+            if isNull(text) { return .null }
+            if let b = boolValue(text) { return .bool(b) }
+        case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "y"),
+             UInt8(ascii: "Y"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            if let b = boolValue(text) { return .bool(b) }
+        default:
+            break
+        }
         return .string(text)
     }
 
@@ -45,10 +57,7 @@ extension YAML {
 
     /// Digits with one optional `.` and an optional exponent, or `.inf`/`.nan` spellings.
     static func isFloatSyntax(_ text: String) -> Bool {
-        switch text.lowercased() {
-        case ".inf", "+.inf", "-.inf", ".nan": return true
-        default: break
-        }
+        if text.utf8.count <= 5, [".inf", "+.inf", "-.inf", ".nan"].contains(text.lowercased()) { return true }
         var sawDigit = false, sawDot = false, sawExponent = false, previous: UInt8 = 0
         for (index, byte) in text.utf8.enumerated() {
             switch byte {

@@ -19,12 +19,17 @@ extension YAML {
 
     /// The non-string value go-yaml v2 gives a plain scalar, or nil when it stays a string.
     static func resolved11(_ text: String) -> Value? {
-        if let special = specials11[text] { return special }
         guard let first = text.utf8.first else { return .null }
         switch first {
+        case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "o"), UInt8(ascii: "O"),
+             UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "~"):
+            return specials11[text]
         case UInt8(ascii: "."):
-            return goDecimalFloat(text).map(Value.double)
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"):
+            return specials11[text] ?? goDecimalFloat(text).map(Value.double)
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            if let special = specials11[text] { return special }
+            fallthrough
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
             if isGoTimestamp(text) { return nil }
             let plain = text.utf8.contains(UInt8(ascii: "_")) ? text.replacingOccurrences(of: "_", with: "") : text
             if let i = goParseInt(plain) { return .int(i) }
