@@ -77,17 +77,44 @@ public struct FileTree: Sendable, Equatable {
     /// Reads a directory from disk (for `ferry render DIR`), skipping hidden directories. Symlinks are followed
     /// only when they stay inside `root`; a symlink to a directory is skipped, as a Git checkout stores it.
     /// Walks with POSIX calls: Foundation's enumerator and `resolvingSymlinksInPath` cost a syscall per path
-    /// component of every file, which dominated loading a chart of hundreds of templates.
+    /// component of every file, which dominated loading a chart of hundreds of templates. The walk lists the
+    /// files; they are then read on all cores (opening and reading are most of the time, all in the kernel),
+    /// and added in the walk's order, so limits and errors are met as a serial read would meet them.
     public static func load(directory root: URL) throws -> FileTree {
         guard let base = realPath(root.standardizedFileURL.path) else {
             throw FileTreeError(path: root.path, message: "cannot read directory")
         }
+        var files: [DiskFile] = []
+        try walk(base, relative: "", base: base, into: &files)
+        let budget = ReadBudget()
+        let contents = ParallelMap.results(files) { file in
+            // Once the files read so far exceed the tree limit, the rest are not read: the tree is too large.
+            guard budget.remaining >= 0 else {
+                throw FileTreeError(path: file.relative, message: "tree larger than \(FileTree.maxTotalBytes) bytes")
+            }
+            let data = try readFile(file.path, followingSymlinks: file.resolved)
+            budget.spend(data.count)
+            return data
+        }
         var tree = FileTree()
-        try walk(base, relative: "", base: base, into: &tree)
+        for (file, data) in zip(files, contents) { try tree.add(file.relative, try data.get()) }
         return tree
     }
 
-    private static func walk(_ directory: String, relative: String, base: String, into tree: inout FileTree) throws {
+    /// A regular file found by the walk: its path in the tree, the absolute path it is read from, and whether
+    /// that path was a symlink's checked target (a plain file is opened without following a symlink, so one
+    /// swapped in after the walk cannot lead outside the tree).
+    private struct DiskFile: Sendable { var relative: String; var path: String; var resolved = false }
+
+    /// Bytes read so far by the parallel reads, against the tree's size limit.
+    private final class ReadBudget: @unchecked Sendable {
+        private let lock = NSLock()
+        private var left = FileTree.maxTotalBytes
+        var remaining: Int { lock.withLock { left } }
+        func spend(_ bytes: Int) { lock.withLock { left -= bytes } }
+    }
+
+    private static func walk(_ directory: String, relative: String, base: String, into files: inout [DiskFile]) throws {
         guard let dir = opendir(directory) else {
             throw FileTreeError(path: directory, message: "cannot read directory")
         }
@@ -103,9 +130,9 @@ public struct FileTree: Sendable, Equatable {
             switch try kind(type, name: name, in: fd) {
             case .directory:
                 // Hidden directories (.git, .build, …) hold no sources.
-                if !name.hasPrefix(".") { try walk(directory + "/" + name, relative: child, base: base, into: &tree) }
+                if !name.hasPrefix(".") { try walk(directory + "/" + name, relative: child, base: base, into: &files) }
             case .file:
-                try tree.add(child, try readFile(name, in: fd, path: directory + "/" + name))
+                files.append(DiskFile(relative: child, path: directory + "/" + name))
             case .symlink:
                 let path = directory + "/" + name
                 guard let target = realPath(path), target.hasPrefix(base + "/") else {
@@ -113,7 +140,7 @@ public struct FileTree: Sendable, Equatable {
                 }
                 var targetInfo = stat()
                 guard stat(target, &targetInfo) == 0, targetInfo.st_mode & S_IFMT == S_IFREG else { continue }
-                try tree.add(child, try readFile(target, in: AT_FDCWD, path: target))
+                files.append(DiskFile(relative: child, path: target, resolved: true))
             case .other:
                 continue
             }
@@ -147,13 +174,15 @@ public struct FileTree: Sendable, Equatable {
         return String(cString: resolved)
     }
 
-    /// The file `name` (relative to the open directory `directory`), at most `maxFileBytes`; `path` names it
-    /// in errors.
-    private static func readFile(_ name: String, in directory: Int32, path: String) throws -> Data {
-        let fd = openat(directory, name, O_RDONLY | O_CLOEXEC)
+    /// The file at `path`, at most `maxFileBytes`. The buffer starts at the size `fstat` reports (plus one byte,
+    /// to see the end without a second buffer) and grows if the file grew meanwhile.
+    private static func readFile(_ path: String, followingSymlinks: Bool) throws -> Data {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (followingSymlinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else { throw FileTreeError(path: path, message: "cannot read file") }
         defer { close(fd) }
-        var data = Data(count: 16 << 10)
+        var info = stat()
+        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        var data = Data(count: min(max(size, 0), maxFileBytes) + 1)
         var used = 0
         while true {
             if used == data.count {
@@ -167,8 +196,8 @@ public struct FileTree: Sendable, Equatable {
             if n == 0 { break }
             used += n
         }
-        // An exact-size copy: the read buffer's spare capacity would otherwise stay with every small file.
-        return data.withUnsafeBytes { Data(bytes: $0.baseAddress!, count: used) }
+        data.count = used
+        return data
     }
 }
 

@@ -49,6 +49,25 @@ struct FileTreeLoadTests {
         #expect(error?.description.contains("token") == false)
     }
 
+    @Test func readsManyFilesInParallelEachWithItsOwnContents() throws {
+        var files: [String: String] = [:]
+        for i in 0..<300 { files["templates/t\(i).yaml"] = String(repeating: "line \(i)\n", count: i) }
+        let root = try Self.directory(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let tree = try FileTree.load(directory: root)
+        #expect(tree.paths == files.keys.sorted())
+        #expect(tree.paths.allSatisfy { tree[$0] == Data(files[$0]!.utf8) })
+    }
+
+    @Test func aFileOverTheSizeLimitIsAnErrorNamingIt() throws {
+        let root = try Self.directory(["values.yaml": "a: 1"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data(count: FileTree.maxFileBytes + 1).write(to: root.appendingPathComponent("big.bin"))
+        let error = #expect(throws: FileTreeError.self) { try FileTree.load(directory: root) }
+        #expect(error?.path.hasSuffix("/big.bin") == true)
+        #expect(error?.message == "file larger than \(FileTree.maxFileBytes) bytes")
+    }
+
     @Test func aMissingDirectoryIsAnErrorNamingIt() throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-missing-\(UUID().uuidString)")
         let error = #expect(throws: FileTreeError.self) { try FileTree.load(directory: missing) }
