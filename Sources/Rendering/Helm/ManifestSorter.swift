@@ -33,8 +33,8 @@ enum ManifestSorter {
     /// Helm's `SplitManifests` for v1/v2 charts: leading whitespace trimmed, documents split at the separator
     /// `(?:^|\s*\n)---\s*`, empty pieces dropped, each document's leading whitespace trimmed (trailing kept).
     static func split(_ text: String) -> [String] {
-        TextScan.splitDocuments(String(text.drop { $0.isWhitespace }))
-            .filter { !$0.isEmpty }.map { String($0.drop { $0.isWhitespace }) }
+        TextScan.splitDocuments(String(TextScan.trimmedLeading(text)))
+            .filter { !$0.isEmpty }.map { String(TextScan.trimmedLeading($0)) }
     }
 
     /// Documents of every template (in path order), then ordered by kind; hooks separately.
@@ -66,9 +66,10 @@ enum ManifestSorter {
     /// case, and much faster than one parser per document); otherwise, or on an error, one by one so the
     /// error names its template and line.
     static func parse(_ docs: [(name: String, doc: String)]) throws -> [Value] {
-        // One stream per core, parsed in parallel.
-        let chunks = stride(from: 0, to: docs.count, by: max(1, (docs.count + 1) / 2)).map {
-            Array(docs[$0..<min(docs.count, $0 + max(1, (docs.count + 1) / 2))].map(\.doc))
+        // A few streams per core, parsed in parallel (more than one per core, so the cores finish together).
+        let size = max(16, (docs.count + 7) / 8)
+        let chunks = stride(from: 0, to: docs.count, by: size).map {
+            Array(docs[$0..<min(docs.count, $0 + size)].map(\.doc))
         }
         let parsed = ParallelMap.results(chunks) { chunk in
             let all = try YAML.parseAll(chunk.joined(separator: "\n---\n"), file: "")
@@ -105,15 +106,17 @@ enum ManifestSorter {
         return line > 0 ? "yaml: line \(line): \(message)" : "yaml: \(message)"
     }
 
+    /// Items by install rank, then unknown kinds by name, each group in its original order. Ranks are looked
+    /// up once per item, and indices are sorted rather than the (large) manifests themselves.
     static func stableSort(_ items: [HelmManifest]) -> [HelmManifest] {
-        items.enumerated().sorted { a, b in
-            let ra = rank[a.element.kind], rb = rank[b.element.kind]
-            switch (ra, rb) {
-            case let (x?, y?): return x != y ? x < y : a.offset < b.offset
-            case (nil, nil): return a.element.kind != b.element.kind ? a.element.kind < b.element.kind : a.offset < b.offset
+        let ranks = items.map { rank[$0.kind] }
+        return items.indices.sorted { a, b in
+            switch (ranks[a], ranks[b]) {
+            case let (x?, y?): return x != y ? x < y : a < b
+            case (nil, nil): return items[a].kind != items[b].kind ? items[a].kind < items[b].kind : a < b
             case (_?, nil): return true
             case (nil, _?): return false
             }
-        }.map(\.element)
+        }.map { items[$0] }
     }
 }

@@ -1,16 +1,22 @@
+import Foundation
+
 /// Byte-level text helpers for the hot paths of rendering (Foundation's string search and trimming bridge
 /// to NSString and dominate a large chart's render time otherwise).
 enum TextScan {
     /// True when `needle` occurs in `text`.
     static func contains(_ text: String, _ needle: String) -> Bool {
-        firstIndex(of: Array(needle.utf8), in: Array(text.utf8), from: 0) != nil
+        var text = text, needle = needle
+        return text.withUTF8 { bytes in needle.withUTF8 { firstIndex(of: $0, in: bytes, from: 0) } } != nil
     }
 
-    static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+    /// Where `needle` first occurs in `bytes` at or after `start`: `memchr` finds candidates for its first byte.
+    static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = needle.first, let base = bytes.baseAddress, let pattern = needle.baseAddress else { return nil }
         var i = start
         while i + needle.count <= bytes.count {
-            if bytes[i] == first, bytes[i..<i + needle.count].elementsEqual(needle) { return i }
+            guard let hit = memchr(base + i, Int32(first), bytes.count - needle.count + 1 - i) else { return nil }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + i, pattern, needle.count) == 0 { return i }
             i += 1
         }
         return nil
@@ -18,25 +24,49 @@ enum TextScan {
 
     /// Helm's final `strings.ReplaceAll(out, "<no value>", "")`.
     static func removingNoValue(_ text: String) -> String {
-        let needle = Array("<no value>".utf8)
-        var bytes = Array(text.utf8)
-        guard var index = firstIndex(of: needle, in: bytes, from: 0) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var start = 0
-        while true {
-            out += bytes[start..<index]
-            start = index + needle.count
-            guard let next = firstIndex(of: needle, in: bytes, from: start) else { break }
-            index = next
-        }
-        out += bytes[start...]
-        bytes = out
-        return String(decoding: bytes, as: UTF8.self)
+        var text = text, needle = "<no value>"
+        return needle.withUTF8 { needle in
+            text.withUTF8 { bytes -> String? in
+                guard var index = firstIndex(of: needle, in: bytes, from: 0) else { return nil }
+                var out: [UInt8] = []
+                out.reserveCapacity(bytes.count)
+                var start = 0
+                while true {
+                    out += bytes[start..<index]
+                    start = index + needle.count
+                    guard let next = firstIndex(of: needle, in: bytes, from: start) else { break }
+                    index = next
+                }
+                out += bytes[start...]
+                return String(decoding: out, as: UTF8.self)
+            }
+        } ?? text
     }
 
-    /// Go's `strings.TrimSpace`.
-    static func trimmed<S: StringProtocol>(_ text: S) -> S.SubSequence {
+    /// Go's `strings.TrimSpace`. ASCII whitespace is skipped byte by byte; where a non-ASCII byte meets either
+    /// edge (Unicode spaces such as U+00A0, or a mark joined to a space), Character rules decide.
+    static func trimmed(_ text: String) -> Substring {
+        let utf8 = text.utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, isASCIIWhitespace(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, isASCIIWhitespace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        if start == end || (utf8[start] < 0x80 && utf8[utf8.index(before: end)] < 0x80) { return text[start..<end] }
+        return trimmedByCharacters(text)
+    }
+
+    /// The leading-whitespace half of `trimmed`.
+    static func trimmedLeading(_ text: String) -> Substring {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex, isASCIIWhitespace(utf8[start]) { start = utf8.index(after: start) }
+        if start == utf8.endIndex || utf8[start] < 0x80 { return text[start...] }
+        return text.drop { $0.isWhitespace }
+    }
+
+    /// Whitespace by Unicode's White_Space property, as Go's `unicode.IsSpace` has it, for ASCII bytes.
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+    static func trimmedByCharacters(_ text: String) -> Substring {
         let head = text.drop { $0.isWhitespace }
         var end = head.endIndex
         while end > head.startIndex {

@@ -215,4 +215,17 @@ import Testing
         #expect(TextScan.removingNoValue("a: <no value>\nb: <no value><no value>x") == "a: \nb: x")
         #expect(TextScan.trimmed("  \n a b \t\n") == "a b")
     }
+
+    /// `trimmed` skips ASCII whitespace byte by byte and leaves the edges with other bytes to Character rules:
+    /// the same result as trimming by Characters, for Unicode spaces and marks joined to a space alike.
+    @Test func trimmingMatchesCharacterRules() {
+        let samples = ["", " ", "\r\n", "\u{A0}a\u{A0}", " \u{301}x \u{301}", "x\u{301} ", "\u{2003} b\u{3000}", "\u{85}c\n",
+                       "é \t", "\t\u{FEFF}d", "a\u{A0}b"]
+        for text in samples {
+            #expect(TextScan.trimmed(text) == TextScan.trimmedByCharacters(text), "\(text.debugDescription)")
+            #expect(TextScan.trimmedLeading(text) == text.drop { $0.isWhitespace }, "\(text.debugDescription)")
+        }
+        #expect(TextScan.contains("{{ .Files.Get \"x\" }}", ".Files") && !TextScan.contains("ab", "abc"))
+        #expect(TextScan.contains("xxab", "ab") && !TextScan.contains("", "a") && !TextScan.contains("a", ""))
+    }
 }
