@@ -13,6 +13,11 @@ final class YAMLEventReader {
     private var parser = yaml_parser_t()
     private let file: String
     private let dialect: YAML.Dialect
+    /// What to build of each document (`YAML.Selection`); everything else is read and checked only.
+    private let selection: YAML.Selection
+    /// Thrown when a partly built document holds an anchor or alias: its values might be needed anywhere, so
+    /// the caller builds the stream whole instead.
+    struct NeedsWholeDocuments: Error {}
     private var anchors: [String: Value] = [:]
     private var scalarAnchors: [String: Scalar] = [:]
 
@@ -41,9 +46,10 @@ final class YAMLEventReader {
         case mappingEnd
     }
 
-    init(file: String, dialect: YAML.Dialect) {
+    init(file: String, dialect: YAML.Dialect, selection: YAML.Selection = .all) {
         self.file = file
         self.dialect = dialect
+        self.selection = selection
         yaml_parser_initialize(&parser)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
     }
@@ -62,7 +68,7 @@ final class YAMLEventReader {
             case .documentStart:
                 let first = try next()
                 let line = Self.mark(of: first)?.line ?? 1
-                let value = try node(first, depth: 0)
+                let value = try node(first, depth: 0, select: selection)
                 guard case .documentEnd = try next() else { throw fail("expected the end of a document", Mark(line: line, column: 1)) }
                 docs.append(YAMLDocument(value: value, line: line))
                 anchors.removeAll(keepingCapacity: true)
@@ -75,10 +81,13 @@ final class YAMLEventReader {
 
     // MARK: Nodes
 
-    private func node(_ event: Event, depth: Int) throws -> Value {
+    /// The value of the node that starts with `event`; with `select` nil, the node is read and checked and
+    /// `.null` stands for it.
+    private func node(_ event: Event, depth: Int, select: YAML.Selection?) throws -> Value {
         if depth > Self.maxDepth, let mark = Self.mark(of: event) { throw fail("nesting too deep", mark) }
         switch event {
         case .scalar(let scalar, let anchor):
+            guard select != nil else { return .null }
             let value = try scalarValue(scalar)
             if let anchor { anchors[anchor] = value; scalarAnchors[anchor] = scalar }
             return value
@@ -88,15 +97,16 @@ final class YAMLEventReader {
         case .sequenceStart(let anchor, _):
             var items: [Value] = []
             while true {
-                let next = try next()
+                let next = try next(text: select != nil)
                 if case .sequenceEnd = next { break }
-                items.append(try node(next, depth: depth + 1))
+                let item = try node(next, depth: depth + 1, select: select.map { _ in .all })
+                if select != nil { items.append(item) }
             }
             let value = Value.array(items)
             if let anchor { anchors[anchor] = value; scalarAnchors[anchor] = nil }
             return value
         case .mappingStart(let anchor, _):
-            let value = try mapping(depth: depth)
+            let value = try mapping(depth: depth, select: select)
             if let anchor { anchors[anchor] = value; scalarAnchors[anchor] = nil }
             return value
         default:
@@ -126,7 +136,7 @@ final class YAMLEventReader {
         }
     }
 
-    private func mapping(depth: Int) throws -> Value {
+    private func mapping(depth: Int, select: YAML.Selection?) throws -> Value {
         var members = OrderedDictionary<String, Value>()
         var seen = KeyLedger()
         var duplicates: [String: Mark] = [:]
@@ -136,8 +146,12 @@ final class YAMLEventReader {
             let key = try keyScalar(keyEvent)
             let identity = KeyIdentity(tag: key.tag.flatMap { $0 == "!" ? nil : $0 } ?? Self.strTag, text: key.text)
             if let first = seen.insert(identity, at: key.mark) { duplicates[key.text] = duplicates[key.text] ?? first }
-            let value = try node(try next(), depth: depth + 1)
-            if key.tag == Self.mergeTag || (key.tag == nil && key.plain && key.text == "<<") {
+            let isMerge = key.tag == Self.mergeTag || (key.tag == nil && key.plain && key.text == "<<")
+            let name = try mappingKey(key)
+            let member = isMerge ? select.map { _ in .all } : select?.member(name)
+            let value = try node(try next(text: member != nil), depth: depth + 1, select: member)
+            guard member != nil else { continue }
+            if isMerge {
                 // A merge key (`<<: *base` or `<<: [*a, *b]`): keys the mapping does not set itself, the
                 // earlier source first — as go-yaml (Helm, kubectl) and kustomize expand them.
                 let sources: [Value] = value.arrayValue ?? [value]
@@ -146,7 +160,7 @@ final class YAMLEventReader {
                 }
                 continue
             }
-            members[try mappingKey(key)] = value
+            members[name] = value
         }
         if let first = duplicates.keys.min(), let mark = duplicates[first] {
             throw fail("duplicate keys in mapping: " + duplicates.keys.sorted().joined(separator: ", "), mark)
@@ -197,10 +211,12 @@ final class YAMLEventReader {
         }
     }
 
-    private func next() throws -> Event {
+    /// The next event; with `text` false, a scalar's text is left empty (its node is only being checked).
+    private func next(text: Bool = true) throws -> Event {
         var event = yaml_event_t()
         guard yaml_parser_parse(&parser, &event) == 1 else { throw parserError() }
         defer { yaml_event_delete(&event) }
+        if case .keys = selection, Self.refersToAnchors(event) { throw NeedsWholeDocuments() }
         let mark = Mark(line: event.start_mark.line + 1, column: event.start_mark.column + 1)
         switch event.type {
         case YAML_STREAM_START_EVENT: return .streamStart
@@ -210,7 +226,7 @@ final class YAMLEventReader {
         case YAML_ALIAS_EVENT: return .alias(Self.string(event.data.alias.anchor) ?? "", mark)
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+            let text = text ? String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self) : ""
             let tag = data.quoted_implicit == 1 ? Self.strTag : Self.string(data.tag)
             let scalar = Scalar(text: text, tag: tag, plain: data.style == YAML_PLAIN_SCALAR_STYLE, mark: mark)
             return .scalar(scalar, anchor: Self.string(data.anchor))
@@ -219,6 +235,17 @@ final class YAMLEventReader {
         case YAML_MAPPING_START_EVENT: return .mappingStart(anchor: Self.string(event.data.mapping_start.anchor), mark)
         case YAML_MAPPING_END_EVENT: return .mappingEnd
         default: throw fail("unexpected YAML event", mark)
+        }
+    }
+
+    /// True for an alias, or a node with an anchor.
+    private static func refersToAnchors(_ event: yaml_event_t) -> Bool {
+        switch event.type {
+        case YAML_ALIAS_EVENT: return true
+        case YAML_SCALAR_EVENT: return event.data.scalar.anchor != nil
+        case YAML_SEQUENCE_START_EVENT: return event.data.sequence_start.anchor != nil
+        case YAML_MAPPING_START_EVENT: return event.data.mapping_start.anchor != nil
+        default: return false
         }
     }
 

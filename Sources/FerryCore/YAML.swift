@@ -24,13 +24,36 @@ public enum YAML {
         case yaml11
     }
 
-    /// Parses every document of a YAML stream. Errors carry `file`, line and column.
-    public static func parseAll(_ text: String, file: String = "<input>", dialect: Dialect = .standard) throws -> [YAMLDocument] {
+    /// Which parts of each document to build: all of it, or only the listed mapping keys (each with what to
+    /// build of its value). The rest is read and checked as for a whole parse — syntax, nesting, duplicate and
+    /// invalid keys — but not turned into values, which is most of a parse's cost.
+    public indirect enum Selection: Sendable {
+        case all
+        case keys([String: Selection])
+
+        /// What to build of the value of `key`; nil when it is not wanted.
+        func member(_ key: String) -> Selection? {
+            switch self {
+            case .all: return .all
+            case .keys(let keys): return keys[key]
+            }
+        }
+    }
+
+    /// Parses every document of a YAML stream. Errors carry `file`, line and column. With a `selecting` other than
+    /// `.all`, each document's value holds only the selected parts (a stream with anchors or aliases is built
+    /// whole, as their values may be needed anywhere).
+    public static func parseAll(_ text: String, file: String = "<input>", dialect: Dialect = .standard,
+                                selecting selection: Selection = .all) throws -> [YAMLDocument] {
         guard text.utf8.count <= maxInputBytes else {
             throw DocumentError(file: file, line: 1, column: 1, message: "file larger than \(maxInputBytes) bytes")
         }
         var text = text
-        return try text.withUTF8 { try YAMLEventReader(file: file, dialect: dialect).documents($0) }
+        do {
+            return try text.withUTF8 { try YAMLEventReader(file: file, dialect: dialect, selection: selection).documents($0) }
+        } catch is YAMLEventReader.NeedsWholeDocuments {
+            return try text.withUTF8 { try YAMLEventReader(file: file, dialect: dialect).documents($0) }
+        }
     }
 
     /// Parses a single-document YAML string.

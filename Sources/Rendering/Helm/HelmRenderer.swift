@@ -77,7 +77,8 @@ public enum HelmRenderer {
 
     /// What `helm template` prints for the same chart and options.
     public static func renderText(tree: FileTree, directory: String, options: HelmOptions, displayPath: String) throws -> String {
-        let release = try renderRelease(tree: tree, directory: directory, options: options, displayPath: displayPath)
+        let release = try renderRelease(tree: tree, directory: directory, options: options, displayPath: displayPath,
+                                    parsedDocuments: false)
         var manifest = ""
         for crd in release.crds { manifest += "---\n# Source: \(crd.source)\n\(crd.text)\n" }
         for m in release.manifests { manifest += "---\n# Source: \(m.source)\n\(m.content)\n" }
@@ -86,8 +87,10 @@ public enum HelmRenderer {
         return out
     }
 
-    /// Loads, computes values, renders templates and sorts the documents.
-    public static func renderRelease(tree: FileTree, directory: String, options: HelmOptions, displayPath: String) throws -> HelmRelease {
+    /// Loads, computes values, renders templates and sorts the documents. With `parsedDocuments` false, the documents
+    /// are checked and ordered but not kept parsed (`HelmManifest.value` is nil): for callers that use the text.
+    public static func renderRelease(tree: FileTree, directory: String, options: HelmOptions, displayPath: String,
+                                     parsedDocuments: Bool = true) throws -> HelmRelease {
         let source = try tree.subtree(directory)
         var chart = try ChartLoader.load(tree: source, displayPath: displayPath)
         PhaseTrace.mark("load chart")
@@ -120,7 +123,7 @@ public enum HelmRenderer {
             }
             files.append((name, text))
         }
-        let (manifests, hooks) = try ManifestSorter.sort(files)
+        let (manifests, hooks) = try ManifestSorter.sort(files, values: parsedDocuments)
         PhaseTrace.mark("split and sort")
         let crds = options.includeCRDs && !options.skipCRDs ? crdFiles(chart, id: chart.name) : []
         return HelmRelease(crds: crds, manifests: manifests, hooks: hooks, notes: notes)

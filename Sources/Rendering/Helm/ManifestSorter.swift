@@ -8,7 +8,7 @@ public struct HelmManifest: Sendable {
     public var source: String
     /// The document text, trimmed.
     public var content: String
-    /// The parsed document (nil when it holds only comments).
+    /// The parsed document (nil when it holds only comments, or when only the head was read).
     public var value: Value?
     /// `kind`, used for ordering.
     public var kind: String
@@ -37,8 +37,14 @@ enum ManifestSorter {
             .filter { !$0.isEmpty }.map { String(TextScan.trimmedLeading($0)) }
     }
 
-    /// Documents of every template (in path order), then ordered by kind; hooks separately.
-    static func sort(_ rendered: [(name: String, text: String)]) throws -> (manifests: [HelmManifest], hooks: [HelmManifest]) {
+    /// What ordering and hook detection read of a document: the rest is parsed and checked, not built.
+    static let head = YAML.Selection.keys([
+        "kind": .all, "metadata": .keys(["annotations": .all]),
+    ])
+
+    /// Documents of every template (in path order), then ordered by kind; hooks separately. With `values`
+    /// false, documents are checked whole but only their heads are built, and `HelmManifest.value` is nil.
+    static func sort(_ rendered: [(name: String, text: String)], values: Bool = true) throws -> (manifests: [HelmManifest], hooks: [HelmManifest]) {
         var manifests: [HelmManifest] = []
         var hooks: [HelmManifest] = []
         var docs: [(name: String, doc: String)] = []
@@ -46,10 +52,10 @@ enum ManifestSorter {
         where !TextScan.trimmed(text).isEmpty {
             for doc in split(text) { docs.append((name, doc)) }
         }
-        let values = try parse(docs)
-        for ((name, doc), value) in zip(docs, values) {
+        let parsed = try parse(docs, selecting: values ? .all : head)
+        for ((name, doc), value) in zip(docs, parsed) {
             let object = value.objectValue != nil ? KubeObject(value) : nil
-            var manifest = HelmManifest(source: name, content: doc, value: value.isNull ? nil : value,
+            var manifest = HelmManifest(source: name, content: doc, value: value.isNull || !values ? nil : value,
                                         kind: object?.kind ?? "", hook: nil)
             if let object, let hook = HelmHook(object) {
                 guard hook.isKnown else { continue }
@@ -65,14 +71,14 @@ enum ManifestSorter {
     /// Parses every document, all in one YAML stream when that gives one value per document (the common
     /// case, and much faster than one parser per document); otherwise, or on an error, one by one so the
     /// error names its template and line.
-    static func parse(_ docs: [(name: String, doc: String)]) throws -> [Value] {
+    static func parse(_ docs: [(name: String, doc: String)], selecting selection: YAML.Selection = .all) throws -> [Value] {
         // A few streams per core, parsed in parallel (more than one per core, so the cores finish together).
         let size = max(16, (docs.count + 7) / 8)
         let chunks = stride(from: 0, to: docs.count, by: size).map {
             Array(docs[$0..<min(docs.count, $0 + size)].map(\.doc))
         }
         let parsed = ParallelMap.results(chunks) { chunk in
-            let all = try YAML.parseAll(chunk.joined(separator: "\n---\n"), file: "")
+            let all = try YAML.parseAll(chunk.joined(separator: "\n---\n"), file: "", selecting: selection)
             guard all.count == chunk.count else { throw CancellationError() }
             return all.map(\.value)
         }

@@ -53,7 +53,7 @@ enum HelmCharts {
         let options = try helmOptions(spec, chartDirectory: chartDirectory, k: k, builder: &builder)
         let display = builder.display(chartDirectory)
         let release = try HelmRenderer.renderRelease(tree: builder.tree, directory: chartDirectory, options: options,
-                                                     displayPath: display)
+                                                     displayPath: display, parsedDocuments: false)
         var documents = release.crds.map { (source: $0.source, text: $0.text) }
         documents += release.manifests.map { (source: $0.source, text: $0.content) }
         if !spec.skipHooks {
