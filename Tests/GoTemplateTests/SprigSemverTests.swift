@@ -26,6 +26,11 @@ import Testing
         TemplateCase("semver rejects a leading-zero pre-release", #"{{ semver "1.2.3-01" }}"#, error: "version segment starts with 0"),
         TemplateCase("a hyphen range with spaces", #"{{ semverCompare "1.2 - 1.4.5" "1.4.5" }} {{ semverCompare "1.2 - 1.4.5" "1.4.6" }}"#, output: "true false"),
         TemplateCase("or-groups", #"{{ semverCompare "^1.2 || ^2.0" "2.5.0" }} {{ semverCompare "^1.2 || ^2.0" "3.0.0" }}"#, output: "true false"),
+        // Parses are remembered by text (values and errors alike): repeating a comparison gives the same answers.
+        TemplateCase("repeated comparisons", #"{{ range until 3 }}{{ semverCompare ">=1.19-0" "1.20.1" }}{{ semverCompare ">=1.19-0" "1.18.0" }}{{ end }}"#,
+                     output: "truefalsetruefalsetruefalse"),
+        TemplateCase("a bad constraint stays an error", #"{{ range until 2 }}{{ semverCompare "foo" "1.2.3" | default "x" }}{{ end }}"#,
+                     error: "improper constraint: \"foo\""),
     ]
 
     @Test(arguments: cases) func semver(_ c: TemplateCase) { checkSprig(c) }

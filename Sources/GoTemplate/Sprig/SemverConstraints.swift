@@ -3,8 +3,8 @@ import Foundation
 
 /// Masterminds/semver v3 constraints: `||` of comma- or space-separated comparisons, `x`/`*` wildcards,
 /// `~` and `^` ranges, hyphen ranges (`1.2 - 1.4.5`), and pre-releases only where a constraint names one.
-struct SemverConstraints {
-    struct Constraint {
+struct SemverConstraints: Sendable {
+    struct Constraint: Sendable {
         var op: String
         var version: Semver
         var original: String
