@@ -42,9 +42,7 @@ extension YAML {
         guard case .object(let members) = value else { return }
         var first = firstInline
         // go-yaml v2 writes Go maps with their keys sorted its own way; the kubectl style keeps the given order.
-        let ordered = style == .goYAMLv2 ? OrderedDictionary(uncheckedUniqueKeysWithValues: members.sorted {
-            goYAMLKeyLess($0.key, $1.key)
-        }) : members
+        let ordered = style == .goYAMLv2 ? members.sorted { goYAMLKeyLess($0.key, $1.key) } : Array(members)
         for (key, child) in ordered {
             if !first { out += pad(indent) }
             first = false
@@ -156,7 +154,8 @@ extension YAML {
     static func quoting(_ s: String, style: EncodeStyle = .kubectl) -> Quoting {
         let retyped = style == .goYAMLv2 ? resolved11(s) != nil || isBase60Float(s) || isGoTimestamp(s) : resolvesToOtherType(s)
         if s.isEmpty || retyped { return .double }
-        if s.unicodeScalars.contains(where: { !isPrintable($0) }) { return .double }
+        let printableASCII = s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F || $0 == 0x0A }
+        if !printableASCII, s.unicodeScalars.contains(where: { !isPrintable($0) }) { return .double }
         return cannotBePlain(s) ? .single : .plain
     }
 

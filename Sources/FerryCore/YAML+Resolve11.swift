@@ -144,6 +144,7 @@ extension YAML {
     /// `h:m:s[.frac]` and a zone (`Z` or `±hh:mm`), or by a space and `h:m:s[.frac]` without zone; fields
     /// in range (day within its month) as Go's `time.Parse` checks them.
     static func isGoTimestamp(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first >= 48, first <= 57 else { return false }
         var scan = DigitScanner(Array(text.utf8))
         guard let year = scan.fixed(4), scan.take("-"), let month = scan.short(), scan.take("-"), let day = scan.short(),
               (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return false }
@@ -170,6 +171,8 @@ extension YAML {
     /// go-yaml v2 never reads base-60 numbers but quotes text matching
     /// `[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?` when writing it.
     static func isBase60Float(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first >= 48 && first <= 57 || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+        else { return false }
         var scan = DigitScanner(Array(text.utf8))
         if !scan.take("+") { _ = scan.take("-") }
         guard scan.digits(allowUnderscore: true, firstDigit: true) > 0 else { return false }

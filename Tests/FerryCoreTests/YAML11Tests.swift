@@ -110,6 +110,16 @@ import Testing
         #expect(YAML.encode(["b": 1, "a": 2]) == "b: 1\na: 2\n")  // the default style keeps the given order
     }
 
+    @Test func theByteFastPathOfKeyOrderAgreesWithTheRuneRules() {
+        let alphabet = ["a", "b", "B", "z", "0", "1", "9", "_", "-", ".", "é", "ß", "٣", " "]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<4000 {
+            let a = (0..<Int.random(in: 0...5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            let b = (0..<Int.random(in: 0...5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            #expect(YAML.goYAMLKeyLess(a, b) == YAML.runeKeyLess(a, b), "\(a.debugDescription) < \(b.debugDescription)")
+        }
+    }
+
     static let stringTable: [(String, String)] = [
         ("hi", "hi"), ("true", "\"true\""), ("false", "\"false\""), ("y", "\"y\""), ("Y", "\"Y\""), ("n", "\"n\""),
         ("on", "\"on\""), ("Off", "\"Off\""), ("yEs", "yEs"), ("", "\"\""), ("~", "\"~\""), ("null", "\"null\""),

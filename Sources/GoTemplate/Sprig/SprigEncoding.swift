@@ -145,7 +145,7 @@ enum SprigEncoding {
         switch v {
         case .double(let d) where d.rounded() == d && abs(d) < 9.2e18: return .int(Int64(d))
         case .array(let a): return .array(a.map(yamlReady))
-        case .object(let o): return sortedKeys(.object(o.mapValues(yamlReady)))
+        case .object(let o): return .object(o.mapValues(yamlReady))
         default: return v
         }
     }
