@@ -14,15 +14,11 @@ import GoTemplate
 ///
 /// Only code inside `{{ }}` is touched; string literals and comments are left alone.
 enum HelmMethodRewriter {
-    static let mutatingCall: NSRegularExpression? = {
-        let names = Sprig.mutatingFunctions.sorted().joined(separator: "|")
-        return try? NSRegularExpression(pattern: "\\$_\\s*:?=\\s*(\(names))\\s+(\\$[A-Za-z0-9_]+)(?![A-Za-z0-9_.])")
-    }()
-
     static let fileMethods = ["Get", "GetBytes", "Glob", "Lines", "AsConfig", "AsSecrets"]
+    /// Text that marks something to rewrite: a file, then each of its actions, is looked at only when it has one.
+    static let keys = [".Files", ".APIVersions", ".AsConfig", ".AsSecrets", "$_"]
 
     static func rewrite(_ text: String) -> String {
-        let keys = [".Files", ".APIVersions", ".AsConfig", ".AsSecrets", "$_"]
         guard keys.contains(where: { TextScan.contains(text, $0) }) else { return text }
         var out = ""
         var rest = Substring(text)
@@ -39,6 +35,7 @@ enum HelmMethodRewriter {
 
     /// Masks string literals (so their text is never rewritten), rewrites the code, then restores them.
     static func rewriteAction(_ action: Substring) -> String {
+        guard keys.contains(where: { TextScan.contains(String(action), $0) }) else { return String(action) }
         var masked = ""
         var literals: [Substring] = []
         var i = action.startIndex
@@ -67,11 +64,48 @@ enum HelmMethodRewriter {
         return out
     }
 
-    /// `$_ := set $d …` → `$d = set $d …`.
+    /// `$_ := set $d …` → `$d = set $d …`: `$_`, optional blanks, `:=` or `=`, blanks, a mutating function's
+    /// name, at least one blank, then a variable `$d` that no `.field` follows.
     static func rewriteMutations(_ code: String) -> String {
-        guard code.contains("$_"), let regex = mutatingCall else { return code }
-        let range = NSRange(code.startIndex..., in: code)
-        return regex.stringByReplacingMatches(in: code, range: range, withTemplate: "$2 = $1 $2")
+        guard TextScan.contains(code, "$_") else { return code }
+        let bytes = Array(code.utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if let (name, variable, end) = mutation(bytes, at: i) {
+                out += variable + Array(" = ".utf8) + name + [UInt8(ascii: " ")] + variable
+                i = end
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The mutation idiom starting at `start`: the function name, the variable, and where the match ends.
+    private static func mutation(_ bytes: [UInt8], at start: Int) -> (name: ArraySlice<UInt8>, variable: ArraySlice<UInt8>, end: Int)? {
+        func isBlank(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        func isWord(_ b: UInt8) -> Bool { b == 0x5F || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) }
+        guard start + 1 < bytes.count, bytes[start] == UInt8(ascii: "$"), bytes[start + 1] == UInt8(ascii: "_") else { return nil }
+        var i = start + 2
+        while i < bytes.count, isBlank(bytes[i]) { i += 1 }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ":") { i += 1 }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { return nil }
+        i += 1
+        while i < bytes.count, isBlank(bytes[i]) { i += 1 }
+        let nameStart = i
+        while i < bytes.count, bytes[i] | 0x20 >= 0x61, bytes[i] | 0x20 <= 0x7A { i += 1 }
+        let name = bytes[nameStart..<i]
+        guard Sprig.mutatingFunctions.contains(String(decoding: name, as: UTF8.self)), i < bytes.count, isBlank(bytes[i])
+        else { return nil }
+        while i < bytes.count, isBlank(bytes[i]) { i += 1 }
+        let variableStart = i
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "$") else { return nil }
+        i += 1
+        while i < bytes.count, isWord(bytes[i]) { i += 1 }
+        guard i > variableStart + 1, i == bytes.count || bytes[i] != UInt8(ascii: ".") else { return nil }
+        return (name, bytes[variableStart..<i], i)
     }
 
     /// The receiver token ending just before `index` in `chars` (e.g. `$`, `$.Sub`, `.`, `$x`), and its start.
@@ -88,6 +122,8 @@ enum HelmMethodRewriter {
         var chars = Array(code)
         var i = 0
         while i < chars.count {
+            // Every rewritten form starts with a `.`.
+            guard chars[i] == "." else { i += 1; continue }
             if let (method, length) = match(chars, at: i, suffixes: fileMethods.map { ".Files." + $0 }) {
                 let start = receiverStart(chars, before: i)
                 let receiver = String(chars[start..<i]) + ".Files"

@@ -82,6 +82,20 @@ import Testing
         #expect(HelmMethodRewriter.rewrite(#"{{- $_ := set $d "k" 1 }}"#) == #"{{- $d = set $d "k" 1 }}"#)
     }
 
+    /// The `$_ := set $d …` idiom: every spelling Go accepts is rewritten, and nothing else.
+    @Test func mutationIdiomsAreRewrittenExactly() {
+        let cases: [(String, String)] = [
+            (#"{{ $_ = unset $m "a" }}"#, #"{{ $m = unset $m "a" }}"#),
+            (#"{{$_:=mergeOverwrite  $base $extra}}"#, #"{{$base = mergeOverwrite $base $extra}}"#),
+            ("{{ $_ :=\tmerge\n$d1 $d2 }}{{ $_ := set $x_2 \"k\" 1 }}", #"{{ $d1 = merge $d1 $d2 }}{{ $x_2 = set $x_2 "k" 1 }}"#),
+            (#"{{ $_ := set .Values "k" 1 }}"#, #"{{ $_ := set .Values "k" 1 }}"#),    // a field: not a variable
+            (#"{{ $_ := set $d.sub "k" 1 }}"#, #"{{ $_ := set $d.sub "k" 1 }}"#),      // a field of a variable
+            (#"{{ $_ := settle $d }}{{ $_x := set $d "k" 1 }}"#, #"{{ $_ := settle $d }}{{ $_x := set $d "k" 1 }}"#),
+            (#"{{ $_ := set $d "$_ := set $e" 1 }}"#, #"{{ $d = set $d "$_ := set $e" 1 }}"#),  // not inside strings
+        ]
+        for (text, expected) in cases { #expect(HelmMethodRewriter.rewrite(text) == expected, "\(text)") }
+    }
+
     @Test func hooksBecomeFerrySyncPhasesAndTestHooksAreLeftOut() throws {
         let tree = try Self.tree([
             "app/Chart.yaml": "apiVersion: v2\nname: h\nversion: 0.1.0\n",
