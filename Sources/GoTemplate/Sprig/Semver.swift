@@ -7,16 +7,17 @@ struct Semver: Sendable, Equatable {
     var pre: String, metadata: String, original: String
 
     static let invalid = FunctionError("invalid semantic version")
-    static let part = "[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*"
-    static let loose = try! NSRegularExpression(pattern: "^v?([0-9]+)(\\.[0-9]+)?(\\.[0-9]+)?(?:-(\(part)))?(?:\\+(\(part)))?$")
 
-    /// Parses like `semver.NewVersion`.
+    /// Parses like `semver.NewVersion` (its loose expression: `v?` and up to three dotted numbers, then an
+    /// optional `-pre-release` and `+metadata`).
     init(_ text: String) throws {
-        let ns = text as NSString
-        guard let m = Semver.loose.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { throw Semver.invalid }
+        let bytes = Array(text.utf8)
+        guard let m = SemverSyntax.version(bytes, at: 0, digit: SemverSyntax.isDigit), m.end == bytes.count else {
+            throw Semver.invalid
+        }
         func group(_ i: Int) -> String {
-            let r = m.range(at: i)
-            return r.location == NSNotFound ? "" : ns.substring(with: r)
+            let range = [m.major, m.minor, m.patch, m.pre.dropFirst(), m.metadata.dropFirst()][i - 1]
+            return String(decoding: bytes[range], as: UTF8.self)
         }
         func number(_ s: String) throws -> UInt64 {
             let digits = s.hasPrefix(".") ? String(s.dropFirst()) : s

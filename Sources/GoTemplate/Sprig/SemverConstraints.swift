@@ -14,33 +14,17 @@ struct SemverConstraints: Sendable {
     var groups: [[Constraint]] = []
     var groupHasPre: [Bool] = []
 
-    static let ops = "=||!=|>|<|>=|=>|<=|=<|~|~>|\\^"
-    static let cv = "v?([0-9|x|X|\\*]+)(\\.[0-9|x|X|\\*]+)?(\\.[0-9|x|X|\\*]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?"
-    static let single = try! NSRegularExpression(pattern: "^\\s*(\(ops))\\s*(\(cv))\\s*$")
-    static let range = try! NSRegularExpression(pattern: "\\s*(\(cv))\\s+-\\s+(\(cv))\\s*")
-    static let find = try! NSRegularExpression(pattern: "(\(ops))\\s*(\(cv))")
-    static let valid = try! NSRegularExpression(pattern: "^(\\s*(\(ops))\\s*(\(cv))\\s*)((?:\\s+|,\\s*)(\(ops))\\s*(\(cv))\\s*)*$")
-
-    static func groups(_ m: NSTextCheckingResult, _ ns: NSString) -> [String] {
-        (0..<m.numberOfRanges).map { m.range(at: $0).location == NSNotFound ? "" : ns.substring(with: m.range(at: $0)) }
-    }
-
-    /// Parses like `semver.NewConstraint`.
+    /// Parses like `semver.NewConstraint`: hyphen ranges become `>= a, <= b`, then each `||` group must be
+    /// comparisons separated by blanks or commas.
     init(_ text: String) throws {
         var c = text
-        let ns = text as NSString
-        for m in SemverConstraints.range.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            let g = SemverConstraints.groups(m, ns)
-            if let r = c.range(of: g[0]) { c.replaceSubrange(r, with: ">= \(g[1]), <= \(g[11]) ") }
+        for range in SemverSyntax.hyphenRanges(text) {
+            if let r = c.range(of: range.match) { c.replaceSubrange(r, with: ">= \(range.low), <= \(range.high) ") }
         }
         for or in c.components(separatedBy: "||") {
-            let ons = or as NSString
-            let whole = NSRange(location: 0, length: ons.length)
-            guard SemverConstraints.valid.firstMatch(in: or, range: whole) != nil else {
+            guard let parts = SemverSyntax.comparisons(or) else {
                 throw FunctionError("improper constraint: \(GoQuote.quote(or))")
             }
-            var parts = SemverConstraints.find.matches(in: or, range: whole).map { ons.substring(with: $0.range) }
-            if parts.isEmpty { parts = [or] }
             let parsed = try parts.map(SemverConstraints.parse)
             groups.append(parsed)
             groupHasPre.append(parsed.contains { !$0.version.pre.isEmpty })
@@ -53,11 +37,15 @@ struct SemverConstraints: Sendable {
         guard !text.isEmpty else {
             return Constraint(op: "", version: try Semver("0.0.0"), original: text, dirty: true)
         }
-        let ns = text as NSString
-        guard let m = single.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else {
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < bytes.count, SemverSyntax.isSpace(bytes[start]) { start += 1 }
+        guard let (op, m) = SemverSyntax.comparison(bytes, at: start),
+              bytes[m.end...].allSatisfy(SemverSyntax.isSpace) else {
             throw FunctionError("improper constraint: \(GoQuote.quote(text))")
         }
-        let g = groups(m, ns)
+        func slice(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        let g = ["", slice(op), slice(m.start..<m.end), slice(m.major), slice(m.minor), slice(m.patch), slice(m.pre)]
         var c = Constraint(op: g[1], version: try Semver("0.0.0"), original: g[2])
         var version = g[2]
         let minor = String(g[4].dropFirst()), patch = String(g[5].dropFirst())
