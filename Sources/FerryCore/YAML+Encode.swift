@@ -170,8 +170,7 @@ extension YAML {
     private static func cannotBePlain(_ s: String) -> Bool {
         let bytes = s.utf8
         guard let first = bytes.first, let last = bytes.last else { return true }
-        if "-?:,[]{}#&*!|>'\"%@`~ ".utf8.contains(first),
-           !(first == UInt8(ascii: "-") && bytes.count > 1 && !s.hasPrefix("- ") && s != "---") { return true }
+        if isIndicator(first), !(first == UInt8(ascii: "-") && bytes.count > 1 && !s.hasPrefix("- ") && s != "---") { return true }
         if last == UInt8(ascii: " ") || last == UInt8(ascii: ":") { return true }
         var previous: UInt8 = 0
         for byte in bytes {
@@ -184,10 +183,25 @@ extension YAML {
     }
 
 
+    /// Bytes a plain scalar cannot start with: YAML's indicators and a space.
+    private static func isIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"),
+             UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+             UInt8(ascii: "`"), UInt8(ascii: "~"), UInt8(ascii: " "):
+            return true
+        default:
+            return false
+        }
+    }
+
     private static func quoted(_ s: String, style: EncodeStyle) -> String {
         switch quoting(s, style: style) {
         case .plain: return s
-        case .single: return "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
+        case .single:
+            guard s.utf8.contains(UInt8(ascii: "'")) else { return "'" + s + "'" }
+            return "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
         case .double: return DoubleQuoted.quote(s, .yaml)
         }
     }
