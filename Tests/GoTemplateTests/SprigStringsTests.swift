@@ -37,6 +37,9 @@ import Testing
         TemplateCase("wrapWith splits long words", #"{{wrapWith 3 "|" "abcdefg"}}"#, output: "abc|def|g"),
         TemplateCase("contains, hasPrefix, hasSuffix", #"{{contains "cat" "fair catch"}} {{hasPrefix "cat" "catch"}} {{hasSuffix "cat" "ducat"}} {{contains "dog" "cat"}}"#,
                      output: "true true true false"),
+        // Go compares bytes: a precomposed é is not the same text as e + combining accent (Foundation says it is).
+        TemplateCase("contains and trimSuffix compare bytes", "{{contains \"e\\u0301\" \"caf\u{E9}\"}} {{hasSuffix \"\u{E9}\" \"cafe\u{301}\"}} {{trimSuffix \"e\u{301}\" \"cafe\u{301}\"}} {{contains \"\" \"x\"}} {{contains \"xx\" \"x\"}}",
+                     output: "false false caf true false"),
         TemplateCase("replace replaces every occurrence", #"{{"I Am Henry VIII" | replace " " "-"}}"#, output: "I-Am-Henry-VIII"),
         TemplateCase("plural picks by count", #"{{$num := len "two"}}{{$num}} {{$num | plural "1 char" "chars"}}"#, output: "3 chars"),
         TemplateCase("plural with one", #"{{len "t" | plural "cheese" "%d chars"}}"#, output: "cheese"),

@@ -28,17 +28,17 @@ enum SprigStrings {
         "trim": unary { $0.trimmingGoSpace() },
         "trimAll": binary { cut, s in .str(s.goTrim(cut)) },
         "trimall": binary { cut, s in .str(s.goTrim(cut)) },
-        "trimPrefix": binary { p, s in .str(s.hasPrefix(p) ? String(decoding: s.utf8.dropFirst(p.utf8.count), as: UTF8.self) : s) },
-        "trimSuffix": binary { p, s in .str(s.hasSuffix(p) ? String(decoding: s.utf8.dropLast(p.utf8.count), as: UTF8.self) : s) },
+        "trimPrefix": binary { p, s in .str(goHasPrefix(s, p) ? String(decoding: s.utf8.dropFirst(p.utf8.count), as: UTF8.self) : s) },
+        "trimSuffix": binary { p, s in .str(goHasSuffix(s, p) ? String(decoding: s.utf8.dropLast(p.utf8.count), as: UTF8.self) : s) },
         "upper": unary { $0.goMapScalars { $0.properties.uppercaseMapping } },
         "lower": unary { $0.goMapScalars { $0.properties.lowercaseMapping } },
         "title": unary(title),
         "untitle": unary(untitle),
         "nospace": unary { String(String.UnicodeScalarView($0.unicodeScalars.filter { !$0.isGoSpace })) },
         "initials": unary(initials),
-        "contains": binary { sub, s in .bool(sub.isEmpty || s.utf8.count >= sub.utf8.count && s.contains(sub)) },
-        "hasPrefix": binary { p, s in .bool(Array(s.utf8).starts(with: p.utf8)) },
-        "hasSuffix": binary { p, s in .bool(Array(s.utf8).reversed().starts(with: p.utf8.reversed())) },
+        "contains": binary { sub, s in .bool(goContains(s, sub)) },
+        "hasPrefix": binary { p, s in .bool(goHasPrefix(s, p)) },
+        "hasSuffix": binary { p, s in .bool(goHasSuffix(s, p)) },
         "repeat": { args in
             try Arg.count(args, 2)
             let n = try Arg.int(args[0]), s = try Arg.string(args[1])
@@ -165,6 +165,34 @@ enum SprigStrings {
     }
 
     /// Go's `strings.Replace(s, old, new, -1)`; an empty `old` inserts `new` around every character.
+    /// Go's `strings.Contains`: the bytes of `sub` occur in `s` (no Unicode equivalence, unlike Foundation's).
+    static func goContains(_ s: String, _ sub: String) -> Bool {
+        if sub.isEmpty { return true }
+        var s = s, sub = sub
+        return s.withUTF8 { haystack in
+            sub.withUTF8 { needle in
+                guard let h = haystack.baseAddress, let n = needle.baseAddress, haystack.count >= needle.count else { return false }
+                // Candidates for the first byte by memchr, each checked by memcmp.
+                var i = 0
+                while i + needle.count <= haystack.count {
+                    guard let hit = memchr(h + i, Int32(n.pointee), haystack.count - needle.count + 1 - i) else { return false }
+                    i = h.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(h + i, n, needle.count) == 0 { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Go's `strings.HasPrefix`, by bytes.
+    static func goHasPrefix(_ s: String, _ prefix: String) -> Bool { s.utf8.starts(with: prefix.utf8) }
+
+    /// Go's `strings.HasSuffix`, by bytes.
+    static func goHasSuffix(_ s: String, _ suffix: String) -> Bool {
+        s.utf8.count >= suffix.utf8.count && s.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+    }
+
     static func goReplace(_ s: String, _ old: String, _ new: String) -> String {
         if old.isEmpty {
             let chars = s.unicodeScalars.map { String($0) }
