@@ -93,28 +93,45 @@ public enum JSON {
     }
 
     static func writeString(_ s: String, into out: inout String) {
+        // Runs of bytes that need no escape are copied whole; the rest goes scalar by scalar below.
+        let bytes = s.utf8
+        var runStart = bytes.startIndex, index = runStart
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let plain = byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26
+            // 0xE2 starts U+2028 and U+2029, which are escaped; other non-ASCII bytes are copied.
+            if plain && byte != 0xE2 { index = bytes.index(after: index); continue }
+            out += s[runStart..<index]
+            let scalarEnd = s.unicodeScalars.index(after: index)
+            escape(s.unicodeScalars[index], into: &out)
+            index = scalarEnd
+            runStart = scalarEnd
+        }
+        out += s[runStart..<index]
+        out += "\""
+    }
+
+    /// One scalar as Go's `encoding/json` writes it inside a string.
+    private static func escape(_ scalar: Unicode.Scalar, into out: inout String) {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "<": out += "\\u003c"
+        case ">": out += "\\u003e"
+        case "&": out += "\\u0026"
+        case "\u{2028}": out += "\\u2028"
+        case "\u{2029}": out += "\\u2029"
+        default:
+            if scalar.value < 0x20 {
+                out += String(format: "\\u%04x", scalar.value)
+            } else {
+                out.unicodeScalars.append(scalar)
             }
         }
-        out += "\""
     }
 }
 
