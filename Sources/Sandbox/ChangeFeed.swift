@@ -65,6 +65,10 @@ final class ChangeFeed: Sendable {
     /// watchers).
     static let subscriberBuffer = 50_000
     private let state = Mutex(State())
+    /// Held while events are handed to subscribers (`yield`), so they arrive in order; `state` is not held then.
+    /// Yielding can wait for the receiving task's status lock, and a task being cancelled holds that lock while its
+    /// stream's `onTermination` takes `state`: yielding under `state` deadlocked against a watch ending.
+    private let delivery = Mutex(())
 
     /// Sets how many events to retain and the resourceVersion the store is at before any event is seen.
     func begin(at resourceVersion: Int64, capacity: Int) {
@@ -118,13 +122,19 @@ final class ChangeFeed: Sendable {
         let (stream, continuation) = AsyncStream<ChangeEvent>.makeStream(
             bufferingPolicy: resourceVersion == nil ? .bufferingNewest(Self.subscriberBuffer) : .bufferingOldest(room))
         continuation.onTermination = { [weak self] _ in self?.state.withLock { _ = $0.subscribers.removeValue(forKey: id) } }
-        try state.withLock { (state: inout State) throws(HistoryExpired) in
-            if let resourceVersion {
+        try delivery.withLock { _ throws(HistoryExpired) in
+            // Registered and replayed under `delivery`, so no live event reaches the stream before the replay.
+            let replay = try state.withLock { (state: inout State) throws(HistoryExpired) -> [ChangeEvent] in
+                state.subscribers[id] = (continuation, resourceVersion != nil)
+                guard let resourceVersion else { return [] }
                 let compacted = state.compacted ?? state.latest
-                if resourceVersion < compacted { throw HistoryExpired(requested: resourceVersion, oldest: compacted) }
-                for event in state.ordered where event.resourceVersion > resourceVersion { continuation.yield(event) }
+                if resourceVersion < compacted {
+                    state.subscribers[id] = nil
+                    throw HistoryExpired(requested: resourceVersion, oldest: compacted)
+                }
+                return state.ordered.filter { $0.resourceVersion > resourceVersion }
             }
-            state.subscribers[id] = (continuation, resourceVersion != nil)
+            for event in replay { continuation.yield(event) }
         }
         return stream
     }
@@ -140,7 +150,15 @@ final class ChangeFeed: Sendable {
 
     /// Records an event and hands it to every subscriber; a subscriber whose buffer is full is ended.
     func publish(_ event: ChangeEvent) {
-        let slow = state.withLock { state -> [AsyncStream<ChangeEvent>.Continuation] in
+        let slow = delivery.withLock { _ in deliver(event) }
+        // Finished outside the locks: finishing runs `onTermination`, which takes `state`.
+        for continuation in slow { continuation.finish() }
+    }
+
+    /// Records `event` and yields it to every subscriber (the caller holds `delivery`); returns the subscribers
+    /// to end because their buffer is full.
+    private func deliver(_ event: ChangeEvent) -> [AsyncStream<ChangeEvent>.Continuation] {
+        let subscribers = state.withLock { state -> [(continuation: AsyncStream<ChangeEvent>.Continuation, endWhenFull: Bool)] in
             let rv = event.resourceVersion
             if state.compacted == nil { state.compacted = rv - 1 }
             state.latest = max(state.latest, rv)
@@ -151,15 +169,12 @@ final class ChangeFeed: Sendable {
                 state.history[state.head] = event
                 state.head = (state.head + 1) % state.history.count
             }
-            return state.subscribers.values.compactMap { subscriber in
-                if case .dropped = subscriber.continuation.yield(event), subscriber.endWhenFull {
-                    return subscriber.continuation
-                }
-                return nil
-            }
+            return Array(state.subscribers.values)
         }
-        // Finished outside the lock: finishing runs `onTermination`, which takes the lock.
-        for continuation in slow { continuation.finish() }
+        return subscribers.compactMap { subscriber in
+            if case .dropped = subscriber.continuation.yield(event), subscriber.endWhenFull { return subscriber.continuation }
+            return nil
+        }
     }
 
     /// Ends every subscription.
