@@ -48,6 +48,7 @@ struct HelmEngine {
         let results = set.execute(runs.map { (name: $0.name, data: $0.data) }, options: ExecOptions(missingKey: .zero),
                                   parallel: parallel)
         PhaseTrace.mark("execute templates")
+        Self.releaseInBackground(&set)
         var out = OrderedDictionary<String, String>()
         for (job, result) in zip(runs, results) {
             do { out[job.name] = TextScan.removingNoValue(try result.get()) } catch let error as TemplateError {
@@ -55,6 +56,20 @@ struct HelmEngine {
             }
         }
         return out
+    }
+
+    /// Frees the parsed templates on another thread: a large chart's syntax trees are very many small objects,
+    /// and freeing them on the render's own thread was up to a millisecond of its serial tail.
+    static func releaseInBackground(_ set: inout TemplateSet) {
+        let box = ReleaseBox(set)
+        set = TemplateSet()
+        DispatchQueue.global(qos: .utility).async { box.value = nil }
+    }
+
+    /// Holds the only reference to a template set until the background thread drops it.
+    private final class ReleaseBox: @unchecked Sendable {
+        var value: TemplateSet?
+        init(_ value: TemplateSet) { self.value = value }
     }
 
     func collect(_ chart: Chart, values: Value, parentID: String, isRoot: Bool, into jobs: inout [Job]) {
