@@ -18,9 +18,9 @@ public struct ExecutionContext {
 
     /// Parses `text` as a template named `name` that sees the current set's definitions, and runs it.
     public func render(text: String, name: String, data: TemplateValue) throws -> String {
-        let names = executor.functionNames
+        let callees = executor.callees
         let parsed = try executor.parseCache.trees(name: name, text: text) {
-            try Parser.parse(name: name, text: text, functions: names)
+            try Parser.parse(name: name, text: text, functions: callees)
         }
         // The text's templates shadow the set's for this run only (Helm parses into a clone of the set).
         var overlay = executor.overlay
@@ -41,14 +41,11 @@ extension Executor {
         guard depth < options.maxDepth else {
             throw FunctionError("exceeded maximum template depth (\(options.maxDepth))")
         }
-        let saved = (vars, self.tree, output, self.overlay)
-        defer { (vars, self.tree, output, self.overlay) = saved; depth -= 1 }
-        depth += 1
-        vars = [("$", data)]
-        self.tree = tree
+        let savedOutput = output, savedOverlay = self.overlay
+        defer { output = savedOutput; self.overlay = savedOverlay }
         self.overlay = overlay
         output = ""
-        try walk(tree.root, dot: data)
+        try enter(tree, data: data) { try walk(tree.root, dot: data) }
         return output
     }
 }

@@ -1,38 +1,37 @@
 import FerryCore
 
 extension Executor {
-    /// Calls a builtin or user function; `and`/`or` evaluate their arguments lazily.
-    func evalFunction(_ name: String, cmd: Command, dot: TemplateValue, final: TemplateValue?) throws -> TemplateValue {
-        let ident = cmd.args[0]
-        let argOps = cmd.args.dropFirst()
-        let user = functions[name]
-        if user == nil, name == "and" || name == "or" {
-            return try evalAndOr(name == "and", argOps, ident: ident, dot: dot, final: final)
+    /// Calls a builtin or caller's function named by `ident` with the operands `argOps` (and the previous
+    /// command's result, `final`); `and`/`or` evaluate their arguments lazily. `cmd` is the whole command, or
+    /// nil when the function is named alone as an argument (`default list .x`), for errors.
+    func evalFunction(_ name: String, _ callee: Callee, ident: Operand, argOps: ArraySlice<Operand>, cmd: Command?,
+                      dot: TemplateValue, final: TemplateValue?) throws -> TemplateValue {
+        switch callee {
+        case .and: return try evalAndOr(true, argOps, ident: ident, dot: dot, final: final)
+        case .or: return try evalAndOr(false, argOps, ident: ident, dot: dot, final: final)
+        case .call, .plain, .contextual: break
         }
         var args: [TemplateValue] = []
         args.reserveCapacity(argOps.count + 1)
-        for op in argOps { args.append(try evalArg(op, dot: dot)) }
-        if let final { args.append(final) }
-        for i in args.indices { if case .missing = args[i] { args[i] = .value(.null) } }
-        let function: ([TemplateValue]) throws -> TemplateValue
-        if user == nil, name == "call" {
-            function = { args in try Builtins.call(args, calleeName: argOps.first?.description ?? "") }
-        } else if let user {
-            function = user
-        } else if let contextual = contextFunctions[name] {
-            let context = ExecutionContext(executor: self)
-            function = { args in try contextual(context, args) }
-        } else if let builtin = Builtins.table[name] {
-            function = builtin
-        } else {
-            throw fail("\(GoQuote.quote(name)) is not a defined function", at: ident)
+        for op in argOps {
+            let arg = try evalArg(op, dot: dot)
+            if case .missing = arg { args.append(.value(.null)) } else { args.append(arg) }
+        }
+        if let final {
+            if case .missing = final { args.append(.value(.null)) } else { args.append(final) }
         }
         do {
-            return try function(args)
+            switch callee {
+            case .plain(let function): return try function(args)
+            case .contextual(let function): return try function(ExecutionContext(executor: self), args)
+            case .call: return try Builtins.call(args, calleeName: argOps.first?.description ?? "")
+            case .and, .or: preconditionFailure("and/or are evaluated above")
+            }
         } catch let error as ArgCountError {
             throw fail("wrong number of args for \(name): want \(error.want) got \(error.got)", at: ident)
         } catch {
-            throw fail("error calling \(name): \(error)", at: cmd.pos, context: cmd.description)
+            let command = cmd ?? Command(pos: ident.pos, args: [ident])
+            throw fail("error calling \(name): \(error)", at: command.pos, context: command.description)
         }
     }
 

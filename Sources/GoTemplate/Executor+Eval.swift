@@ -27,7 +27,8 @@ extension Executor {
         case .chain(let base, let names):
             let receiver = try evalArg(base, dot: dot)
             return try evalFields(receiver, names, op: first, hasArgs: hasArgs)
-        case .identifier(let name): return try evalFunction(name, cmd: cmd, dot: dot, final: final)
+        case .identifier(let name, let callee):
+            return try evalFunction(name, callee, ident: first, argOps: cmd.args.dropFirst(), cmd: cmd, dot: dot, final: final)
         case .pipeline(let pipe):
             try notAFunction(cmd, final: final)
             return try evalPipeline(pipe, dot: dot)
@@ -58,8 +59,8 @@ extension Executor {
         case .dot: return dot
         case .nilValue: return .value(.null)
         case .constant(let v, _): return Self.constant(v)
-        case .identifier(let name):
-            return try evalFunction(name, cmd: Command(pos: op.pos, args: [op]), dot: dot, final: nil)
+        case .identifier(let name, let callee):
+            return try evalFunction(name, callee, ident: op, argOps: [], cmd: nil, dot: dot, final: nil)
         case .pipeline(let pipe): return try evalPipeline(pipe, dot: dot)
         }
     }

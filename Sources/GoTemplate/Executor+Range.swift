@@ -48,16 +48,28 @@ extension Executor {
     /// Binds `$e` or `$i, $e` for one iteration, declaring or assigning as the pipeline says.
     func setRangeVariables(_ pipe: Pipeline, key: TemplateValue, element: TemplateValue, declaredAt mark: Int) {
         guard !pipe.decl.isEmpty else { return }
-        let values = pipe.decl.count > 1 ? [key, element] : [element]
-        for (name, value) in zip(pipe.decl, values) { setVariable(name, value) }
+        if pipe.decl.count > 1 {
+            setVariable(pipe.decl[0], key)
+            setVariable(pipe.decl[1], element)
+        } else {
+            setVariable(pipe.decl[0], element)
+        }
     }
 
     func setVariable(_ name: String, _ value: TemplateValue) {
-        if let i = vars.lastIndex(where: { $0.name == name }) { vars[i].value = value }
+        var i = vars.count - 1
+        while i >= varBase {
+            if vars[i].name == name { vars[i].value = value; return }
+            i -= 1
+        }
     }
 
     func variable(_ name: String, at op: Operand) throws -> TemplateValue {
-        guard let found = vars.last(where: { $0.name == name }) else { throw fail("undefined variable: \(name)", at: op) }
-        return found.value
+        var i = vars.count - 1
+        while i >= varBase {
+            if vars[i].name == name { return vars[i].value }
+            i -= 1
+        }
+        throw fail("undefined variable: \(name)", at: op)
     }
 }

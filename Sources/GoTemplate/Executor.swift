@@ -15,23 +15,21 @@ final class Executor {
     let trees: [String: Tree]
     /// Templates defined by `tpl` texts of the running execution, seen before `trees`.
     var overlay: [String: Tree] = [:]
-    let functions: FunctionMap
-    let contextFunctions: [String: ContextFunction]
-    let functionNames: Set<String>
+    let callees: [String: Callee]
     let parseCache: ParseCache
     var rootData: TemplateValue = .missing
     let options: ExecOptions
     var output = ""
     var outputBytes = 0
+    /// The variables in scope, innermost last; a called template's start at `varBase` (it cannot see its caller's).
     var vars: [(name: String, value: TemplateValue)] = []
+    var varBase = 0
     var depth = 0
     var tree: Tree
 
     init(set: TemplateSet, options: ExecOptions, tree: Tree) {
         self.trees = set.trees
-        self.functions = set.functions
-        self.contextFunctions = set.contextFunctions
-        self.functionNames = set.functionNames
+        self.callees = set.callees
         self.parseCache = set.parseCache
         self.options = options
         self.tree = tree
@@ -43,6 +41,7 @@ final class Executor {
     /// Runs `tree` with `data` as dot and `$`.
     func run(data: TemplateValue) throws -> String {
         vars = [("$", data)]
+        varBase = 0
         rootData = data
         try walk(tree.root, dot: data)
         return output
@@ -107,17 +106,28 @@ final class Executor {
     }
 
     func callTemplate(_ name: String, pipe: Pipeline?, pos: Position, dot: TemplateValue) throws {
-        let context = "{{template \(GoQuote.quote(name))" + (pipe.map { " \($0)" } ?? "") + "}}"
-        guard let target = template(name) else { throw fail("template \(GoQuote.quote(name)) not defined", at: pos, context: context) }
+        func context() -> String { "{{template \(GoQuote.quote(name))" + (pipe.map { " \($0)" } ?? "") + "}}" }
+        guard let target = template(name) else { throw fail("template \(GoQuote.quote(name)) not defined", at: pos, context: context()) }
         guard depth < options.maxDepth else {
-            throw fail("exceeded maximum template depth (\(options.maxDepth))", at: pos, context: context)
+            throw fail("exceeded maximum template depth (\(options.maxDepth))", at: pos, context: context())
         }
         let data = try pipe.map { try evalPipeline($0, dot: dot) } ?? .missing
-        let saved = (vars, tree)
-        defer { (vars, tree) = saved; depth -= 1 }
+        try enter(target, data: data) { try walk(target.root, dot: data) }
+    }
+
+    /// Runs `body` as the template `target` with `data` as its `$`, one level deeper, in a scope of its own.
+    func enter(_ target: Tree, data: TemplateValue, _ body: () throws -> Void) throws {
+        let savedTree = tree, savedBase = varBase, mark = vars.count
+        defer {
+            vars.removeLast(vars.count - mark)
+            varBase = savedBase
+            tree = savedTree
+            depth -= 1
+        }
         depth += 1
-        vars = [("$", data)]
+        varBase = mark
+        vars.append(("$", data))
         tree = target
-        try walk(target.root, dot: data)
+        try body()
     }
 }

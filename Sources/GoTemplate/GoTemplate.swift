@@ -75,21 +75,15 @@ public struct Template: Sendable {
 
 /// A set of named templates sharing definitions and functions.
 public struct TemplateSet: Sendable {
-    /// The functions callable from the templates, besides the builtins.
-    public let functions: FunctionMap
-    /// The functions that reach the running execution (Helm's `include`, `tpl`).
-    public let contextFunctions: [String: ContextFunction]
-    /// The names the parser accepts as function calls (computed once: a chart parses hundreds of files).
-    let functionNames: Set<String>
+    /// Every function the templates may call, by name (computed once: a chart parses hundreds of files).
+    let callees: [String: Callee]
     var trees: [String: Tree] = [:]
     /// Texts parsed by `tpl`, shared by every execution of the set.
     let parseCache = ParseCache()
 
     /// Creates an empty set with the given functions.
     public init(functions: FunctionMap = [:], contextFunctions: [String: ContextFunction] = [:]) {
-        self.functions = functions
-        self.contextFunctions = contextFunctions
-        self.functionNames = Set(functions.keys).union(contextFunctions.keys)
+        self.callees = Callee.table(functions: functions, contextFunctions: contextFunctions)
     }
 
     /// The names of all templates in the set, sorted.
@@ -97,7 +91,7 @@ public struct TemplateSet: Sendable {
 
     /// Parses another text into the set; its `define`s become visible to every template in the set.
     public mutating func add(name: String, text: String) throws {
-        let parsed = try Parser.parse(name: name, text: text, functions: functionNames)
+        let parsed = try Parser.parse(name: name, text: text, functions: callees)
         for (key, tree) in parsed where trees[key] == nil || !tree.root.isEmptyBody {
             trees[key] = tree
         }
@@ -106,8 +100,8 @@ public struct TemplateSet: Sendable {
     /// Parses several texts into the set, in parallel, as if each were added in turn; throws the error of the
     /// first text (in order) that fails to parse.
     public mutating func add(_ texts: [(name: String, text: String)]) throws {
-        let names = functionNames
-        let parsed = try ParallelMap.map(texts) { try Parser.parse(name: $0.name, text: $0.text, functions: names) }
+        let callees = callees
+        let parsed = try ParallelMap.map(texts) { try Parser.parse(name: $0.name, text: $0.text, functions: callees) }
         for file in parsed {
             for (key, tree) in file where trees[key] == nil || !tree.root.isEmptyBody { trees[key] = tree }
         }

@@ -140,7 +140,7 @@ struct Lexer {
         case UInt8(ascii: "$"): return .variable(word(from: pos + 1, prefix: 1))
         case UInt8(ascii: "."):
             if pos + 1 < bytes.count, bytes[pos + 1] >= 0x30, bytes[pos + 1] <= 0x39 { return .number(try lexNumber()) }
-            if pos + 1 < bytes.count, Lexer.isAlnum(bytes[pos + 1]) { return .field(String(word(from: pos + 1, prefix: 1).dropFirst())) }
+            if pos + 1 < bytes.count, Lexer.isAlnum(bytes[pos + 1]) { return .field(word(from: pos + 1, prefix: 0)) }
             pos += 1; return .dot
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return .number(try lexNumber())
@@ -189,13 +189,15 @@ struct Lexer {
     mutating func lexQuoted() throws -> String {
         let start = pos
         pos += 1
+        var escaped = false
         while pos < bytes.count {
             let c = bytes[pos]
-            if c == UInt8(ascii: "\\") { pos += 2; continue }
+            if c == UInt8(ascii: "\\") { pos += 2; escaped = true; continue }
             if c == 0x0A { break }
             if c == UInt8(ascii: "\"") {
                 pos += 1
                 let raw = String(decoding: bytes[start + 1..<pos - 1], as: UTF8.self)
+                if !escaped { return raw }
                 guard let s = GoUnquote.unescape(raw, quote: "\"") else { throw error("invalid syntax", at: start) }
                 return s
             }
@@ -208,7 +210,10 @@ struct Lexer {
         let start = pos
         guard let close = find("`", from: pos + 1) else { throw error("unterminated raw quoted string", at: start) }
         pos = close + 1
-        return String(decoding: bytes[start + 1..<close], as: UTF8.self).filter { $0 != "\r" }
+        let body = bytes[start + 1..<close]
+        // Go (strconv.Unquote) drops every carriage return byte from a raw string, also those before a newline.
+        if body.contains(0x0D) { return String(decoding: body.filter { $0 != 0x0D }, as: UTF8.self) }
+        return String(decoding: body, as: UTF8.self)
     }
 
     mutating func lexChar() throws -> Int64 {

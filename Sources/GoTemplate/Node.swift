@@ -45,10 +45,12 @@ struct Operand: Sendable, CustomStringConvertible {
         case field([String])
         case variable(String, [String])
         case dot
-        case identifier(String)
+        case identifier(String, Callee)
         case chain(Operand, [String])
         case pipeline(Pipeline)
-        case constant(Value, String)
+        /// A literal and its source text; nil for strings and booleans, whose text follows from the value (it is
+        /// only needed for error messages, and a chart has thousands of string literals).
+        case constant(Value, String?)
         case nilValue
     }
     var kind: Kind
@@ -59,10 +61,13 @@ struct Operand: Sendable, CustomStringConvertible {
         case .field(let names): return names.map { "." + $0 }.joined()
         case .variable(let name, let names): return name + names.map { "." + $0 }.joined()
         case .dot: return "."
-        case .identifier(let name): return name
+        case .identifier(let name, _): return name
         case .chain(let base, let names): return base.description + names.map { "." + $0 }.joined()
         case .pipeline(let p): return "(\(p))"
-        case .constant(_, let text): return text
+        case .constant(let v, let text):
+            if let text { return text }
+            if case .string(let s) = v { return GoQuote.quote(s) }
+            return v.boolValue.map { $0 ? "true" : "false" } ?? ""
         case .nilValue: return "nil"
         }
     }

@@ -1,9 +1,5 @@
 import FerryCore
 
-/// The builtin function names, known to the parser.
-let builtinNames: Set<String> = ["and", "or", "not", "len", "index", "slice", "print", "printf", "println",
-                                 "eq", "ne", "lt", "le", "gt", "ge", "html", "js", "urlquery", "call"]
-
 extension Parser {
     /// Parses declarations and `|`-separated commands up to `end` (which is consumed).
     mutating func pipeline(context: String, end: TokenKind) throws -> Pipeline {
@@ -88,20 +84,20 @@ extension Parser {
         let pos = token.pos
         switch token.kind {
         case .identifier(let n):
-            guard builtinNames.contains(n) || functions.contains(n) else { throw error("function \"\(n)\" not defined", at: token) }
-            return Operand(kind: .identifier(n), pos: pos)
+            guard let callee = functions[n] else { throw error("function \"\(n)\" not defined", at: token) }
+            return Operand(kind: .identifier(n, callee), pos: pos)
         case .dot: return Operand(kind: .dot, pos: pos)
         case .nilValue: return Operand(kind: .nilValue, pos: pos)
         case .variable(let n):
             guard vars.contains(n) else { throw error("undefined variable \"\(n)\"", at: token) }
             return Operand(kind: .variable(n, []), pos: pos)
         case .field(let f): return Operand(kind: .field([f]), pos: pos)
-        case .bool(let b): return Operand(kind: .constant(.bool(b), "\(b)"), pos: pos)
+        case .bool(let b): return Operand(kind: .constant(.bool(b), nil), pos: pos)
         case .char(let c): return Operand(kind: .constant(.int(c), "\(c)"), pos: pos)
         case .number(let text):
             guard let v = NumberLiteral.parse(text) else { throw error("bad number syntax: \"\(text)\"", at: token) }
             return Operand(kind: .constant(v, text), pos: pos)
-        case .string(let s): return Operand(kind: .constant(.string(s), GoQuote.quote(s)), pos: pos)
+        case .string(let s): return Operand(kind: .constant(.string(s), nil), pos: pos)
         case .leftParen:
             try enter()
             defer { nesting -= 1 }

@@ -4,7 +4,8 @@ import FerryCore
 struct Parser {
     let name: String
     let tokens: [Token]
-    let functions: Set<String>
+    /// The functions the text may call, resolved by name (`Callee.table`).
+    let functions: [String: Callee]
     var index = 0
     var vars: [String] = ["$"]
     var loopDepth = 0
@@ -13,7 +14,7 @@ struct Parser {
     var trees: [String: Tree] = [:]
 
     /// Parses `text` into its main tree plus defined templates.
-    static func parse(name: String, text: String, functions: Set<String>) throws -> [String: Tree] {
+    static func parse(name: String, text: String, functions: [String: Callee]) throws -> [String: Tree] {
         var parser = Parser(name: name, tokens: try Lexer.tokenize(name: name, text: text), functions: functions)
         let root = try parser.parseTop()
         var trees = parser.trees
