@@ -112,6 +112,6 @@ extension Sequence where Element == String {
     /// The strings in byte (UTF-8) order, as Go sorts strings: map keys in `range`, JSON and YAML output.
     /// Swift's own `<` orders by Unicode canonical equivalence instead.
     public func sortedByBytes() -> [String] {
-        sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        sorted(by: UTF8Bytes.less)
     }
 }

@@ -128,7 +128,7 @@ extension YAML {
     private static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     private static func stringScalar(_ s: String, indent: Int, style: EncodeStyle) -> String {
-        if s.utf8.contains(UInt8(ascii: "\n")) && !s.contains(where: { $0 != "\n" && $0 != "\t" && $0.isASCII && $0.asciiValue! < 0x20 }) {
+        if UTF8Bytes.any(s, { $0 == 0x0A }) && !UTF8Bytes.any(s, { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 }) {
             return literalBlock(s, indent: indent)
         }
         return quoted(s, style: style)
@@ -154,7 +154,7 @@ extension YAML {
     static func quoting(_ s: String, style: EncodeStyle = .kubectl) -> Quoting {
         let retyped = style == .goYAMLv2 ? resolved11(s) != nil || isBase60Float(s) || isGoTimestamp(s) : resolvesToOtherType(s)
         if s.isEmpty || retyped { return .double }
-        let printableASCII = s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F || $0 == 0x0A }
+        let printableASCII = UTF8Bytes.all(s) { $0 >= 0x20 && $0 < 0x7F || $0 == 0x0A }
         if !printableASCII, s.unicodeScalars.contains(where: { !isPrintable($0) }) { return .double }
         return cannotBePlain(s) ? .single : .plain
     }
@@ -168,18 +168,24 @@ extension YAML {
     }
 
     private static func cannotBePlain(_ s: String) -> Bool {
-        let bytes = s.utf8
-        guard let first = bytes.first, let last = bytes.last else { return true }
-        if isIndicator(first), !(first == UInt8(ascii: "-") && bytes.count > 1 && !s.hasPrefix("- ") && s != "---") { return true }
-        if last == UInt8(ascii: " ") || last == UInt8(ascii: ":") { return true }
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte == 9 { return true }
-            if previous == UInt8(ascii: ":") && byte == UInt8(ascii: " ") { return true }
-            if previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#") { return true }
-            previous = byte
+        UTF8Bytes.with(s) { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            if isIndicator(first) {
+                // A dash starts a plain scalar unless it is "- …" or exactly "---" (or alone).
+                let isDashText = first == UInt8(ascii: "-") && bytes.count > 1 && bytes[1] != UInt8(ascii: " ")
+                    && !(bytes.count == 3 && bytes[1] == UInt8(ascii: "-") && bytes[2] == UInt8(ascii: "-"))
+                if !isDashText { return true }
+            }
+            if last == UInt8(ascii: " ") || last == UInt8(ascii: ":") { return true }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 9 { return true }
+                if previous == UInt8(ascii: ":") && byte == UInt8(ascii: " ") { return true }
+                if previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#") { return true }
+                previous = byte
+            }
+            return false
         }
-        return false
     }
 
 

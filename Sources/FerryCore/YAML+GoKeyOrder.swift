@@ -7,21 +7,24 @@ extension YAML {
     static func goYAMLKeyLess(_ a: String, _ b: String) -> Bool {
         // Fast path: at the first differing byte, two ASCII letters, or an ASCII letter against another ASCII
         // character, decide alone (no digit run is involved); otherwise the rune-by-rune rules below.
-        var ai = a.utf8.makeIterator(), bi = b.utf8.makeIterator()
-        while true {
-            switch (ai.next(), bi.next()) {
-            case (nil, nil): return false
-            case (nil, _): return true
-            case (_, nil): return false
-            case let (x?, y?):
-                if x == y { continue }
-                guard x < 0x80, y < 0x80 else { return runeKeyLess(a, b) }
-                let xl = (x | 0x20) >= 97 && (x | 0x20) <= 122, yl = (y | 0x20) >= 97 && (y | 0x20) <= 122
-                if xl && yl { return x < y }
-                if xl != yl { return yl }
-                return runeKeyLess(a, b)
+        let decided: Bool? = UTF8Bytes.with(a) { xs in
+            UTF8Bytes.with(b) { ys in
+                let n = min(xs.count, ys.count)
+                var i = 0
+                while i < n {
+                    let x = xs[i], y = ys[i]
+                    i += 1
+                    if x == y { continue }
+                    guard x < 0x80, y < 0x80 else { return nil }
+                    let xl = (x | 0x20) >= 97 && (x | 0x20) <= 122, yl = (y | 0x20) >= 97 && (y | 0x20) <= 122
+                    if xl && yl { return x < y }
+                    if xl != yl { return yl }
+                    return nil
+                }
+                return xs.count < ys.count
             }
         }
+        return decided ?? runeKeyLess(a, b)
     }
 
     /// The rune-by-rune comparison itself (what the fast path of `goYAMLKeyLess` must agree with).

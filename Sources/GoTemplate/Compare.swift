@@ -55,7 +55,7 @@ enum Compare {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x < y
         case (.double(let x), .double(let y)): return x < y
-        case (.string(let x), .string(let y)): return x.utf8.lexicographicallyPrecedes(y.utf8)
+        case (.string(let x), .string(let y)): return UTF8Bytes.less(x, y)
         default: throw invalidType
         }
     }

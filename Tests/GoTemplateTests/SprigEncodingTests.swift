@@ -56,6 +56,9 @@ import Testing
         TemplateCase("fromYaml of a list is an error map", #"{{ (fromYaml "- a").Error | contains "cannot unmarshal array" }}"#, output: "true"),
         TemplateCase("fromYaml of bad YAML has an Error", #"{{ hasKey (fromYaml "a: [") "Error" }}"#, output: "true"),
         TemplateCase("fromYamlArray reads a list", #"{{ fromYamlArray "- a\n- b" }}"#, output: "[a b]"),
+        TemplateCase("fromYaml of a text read before gives the same value, unchanged by edits of the first",
+                     #"{{ $a := fromYaml "a: 1" }}{{ $b := set $a "b" 2 }}{{ fromYaml "a: 1" | toJson }} {{ $b | toJson }}"#,
+                     output: #"{"a":1} {"a":1,"b":2}"#),
         TemplateCase("toYaml then fromYaml round-trips", #"{{ (dict "k" (list 1 2) | toYaml | fromYaml).k }}"#, output: "[1 2]"),
     ]
 

@@ -86,7 +86,21 @@ public enum Sprig {
             SprigCrypto.table(options), HelmFunctions.table,
         ]
         for group in groups { all.merge(group) { _, new in new } }
+        for name in ["fromYaml", "fromYamlArray"] { all[name] = all[name].map(memoizedByText) }
         return all
+    }
+
+    /// `function` remembering its result for each text argument, for this function table's life (one render).
+    /// Chart helpers turn the same YAML text back into values for every template (`common.tplvalues.merge`
+    /// parses the chart's common labels once per object), and the parse is pure.
+    static func memoizedByText(_ function: @escaping TemplateFunction) -> TemplateFunction {
+        let memo = ParseMemo<TemplateValue>(limit: 1024)
+        return { args in
+            guard args.count == 1, case .value(.string(let text)) = args[0], text.utf8.count <= 64 << 10 else {
+                return try function(args)
+            }
+            return try memo.value(text) { _ in try function(args) }
+        }
     }
 
     /// Functions that in Go mutate their first argument (a map) and return it. Here they return the updated

@@ -108,7 +108,10 @@ enum SprigEncoding {
     /// NEL, and U+FFFE/U+FFFF unescaped, and the YAML reader rejects them (`toYaml` then writes "").
     static func checkedYAML(_ v: Value) throws -> String {
         if containsString(v, where: { s in
-            s.unicodeScalars.contains { (0x7F...0x9F).contains($0.value) && $0.value != 0x85 || $0.value >= 0xFFFE && $0.value <= 0xFFFF }
+            // Only text with a byte from 0x7F up can hold one of these; most text is plain ASCII.
+            UTF8Bytes.any(s) { $0 >= 0x7F } && s.unicodeScalars.contains {
+                (0x7F...0x9F).contains($0.value) && $0.value != 0x85 || $0.value >= 0xFFFE && $0.value <= 0xFFFF
+            }
         }) { throw FunctionError("yaml: control characters are not allowed") }
         return toYAML(v)
     }

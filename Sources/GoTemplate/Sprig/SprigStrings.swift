@@ -198,16 +198,9 @@ enum SprigStrings {
             let chars = s.unicodeScalars.map { String($0) }
             return new + chars.map { $0 + new }.joined()
         }
-        let oldBytes = Array(old.utf8)
-        guard oldBytes.count == 1 else { return goSplit(s, old, -1).joined(separator: new) }
-        // One-byte separators (`indent`'s "\n") in one pass over the bytes.
-        let target = oldBytes[0], newBytes = Array(new.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        for byte in s.utf8 {
-            if byte == target { out.append(contentsOf: newBytes) } else { out.append(byte) }
-        }
-        return String(decoding: out, as: UTF8.self)
+        // One-byte separators (`indent`'s "\n") by memchr over the bytes.
+        if old.utf8.count == 1, let target = old.utf8.first { return UTF8Bytes.replacing(target, in: s, with: new) }
+        return goSplit(s, old, -1).joined(separator: new)
     }
 
     static func substring(_ start: Int, _ end: Int, _ s: String) throws -> String {
