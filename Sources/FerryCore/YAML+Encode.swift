@@ -19,15 +19,19 @@ extension YAML {
     /// parent key's indentation, strings quoted only where a plain scalar would change meaning.
     public static func encode(_ value: Value) -> String { encode(value, style: .kubectl) }
 
-    /// Serializes a value with the scalar rules of `style`.
-    public static func encode(_ value: Value, style: EncodeStyle) -> String {
-        var out = ""
+    /// Serializes a value with the scalar rules of `style`; with `finalNewline` false, without the last line's
+    /// newline (Helm's `toYaml` trims it).
+    public static func encode(_ value: Value, style: EncodeStyle, finalNewline: Bool = true) -> String {
+        var out = Output()
         switch value {
-        case .object(let m) where !m.isEmpty: writeMapping(value, into: &out, indent: 0, style: style)
-        case .array(let a) where !a.isEmpty: writeSequence(value, into: &out, indent: 0, style: style)
-        default: out = scalar(value, indent: 0, style: style) + "\n"
+        case .object(let m) where !m.isEmpty: writeMapping(m, into: &out, indent: 0, style: style)
+        case .array(let a) where !a.isEmpty: writeSequence(a, into: &out, indent: 0, style: style)
+        default:
+            out.append(scalar(value, indent: 0, style: style))
+            out.append(byte: 0x0A)
         }
-        return out
+        if !finalNewline, out.bytes.last == 0x0A { out.bytes.removeLast() }
+        return out.text
     }
 
     /// Serializes several documents separated by `---`.
@@ -37,47 +41,62 @@ extension YAML {
 
     private static func pad(_ n: Int) -> String { String(repeating: " ", count: n) }
 
-    private static func writeMapping(_ value: Value, into out: inout String, indent: Int, firstInline: Bool = false,
-                                     style: EncodeStyle) {
-        guard case .object(let members) = value else { return }
+    /// The text being written, as UTF-8 bytes (appending to a byte array is much cheaper than to a `String`,
+    /// which re-checks its encoding flags on every append); made a string once at the end.
+    private struct Output {
+        var bytes: [UInt8] = []
+        init() { bytes.reserveCapacity(256) }
+        mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
+        mutating func append(byte: UInt8) { bytes.append(byte) }
+        mutating func pad(_ n: Int) { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: n)) }
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+    }
+
+    private static func writeMapping(_ members: OrderedDictionary<String, Value>, into out: inout Output, indent: Int,
+                                     firstInline: Bool = false, style: EncodeStyle) {
         var first = firstInline
         // go-yaml v2 writes Go maps with their keys sorted its own way; the kubectl style keeps the given order.
         let ordered = style == .goYAMLv2 ? members.sorted { goYAMLKeyLess($0.key, $1.key) } : Array(members)
         for (key, child) in ordered {
-            if !first { out += pad(indent) }
+            if !first { out.pad(indent) }
             first = false
-            out += quoted(key, style: style) + ":"
+            out.append(quoted(key, style: style))
+            out.append(byte: UInt8(ascii: ":"))
             writeChild(child, into: &out, indent: indent, style: style)
         }
     }
 
-    private static func writeSequence(_ value: Value, into out: inout String, indent: Int, style: EncodeStyle) {
-        guard case .array(let items) = value else { return }
+    private static func writeSequence(_ items: [Value], into out: inout Output, indent: Int, style: EncodeStyle) {
         for item in items {
-            out += pad(indent) + "-"
+            out.pad(indent)
+            out.append(byte: UInt8(ascii: "-"))
             switch item {
             case .object(let m) where !m.isEmpty:
-                out += " "
-                writeMapping(item, into: &out, indent: indent + 2, firstInline: true, style: style)
+                out.append(byte: UInt8(ascii: " "))
+                writeMapping(m, into: &out, indent: indent + 2, firstInline: true, style: style)
             case .array(let a) where !a.isEmpty:
-                out += "\n"
-                writeSequence(item, into: &out, indent: indent + 2, style: style)
+                out.append(byte: 0x0A)
+                writeSequence(a, into: &out, indent: indent + 2, style: style)
             default:
-                out += " " + scalar(item, indent: indent + 2, style: style) + "\n"
+                out.append(byte: UInt8(ascii: " "))
+                out.append(scalar(item, indent: indent + 2, style: style))
+                out.append(byte: 0x0A)
             }
         }
     }
 
-    private static func writeChild(_ child: Value, into out: inout String, indent: Int, style: EncodeStyle) {
+    private static func writeChild(_ child: Value, into out: inout Output, indent: Int, style: EncodeStyle) {
         switch child {
         case .object(let m) where !m.isEmpty:
-            out += "\n"
-            writeMapping(child, into: &out, indent: indent + 2, style: style)
+            out.append(byte: 0x0A)
+            writeMapping(m, into: &out, indent: indent + 2, style: style)
         case .array(let a) where !a.isEmpty:
-            out += "\n"
-            writeSequence(child, into: &out, indent: indent, style: style)
+            out.append(byte: 0x0A)
+            writeSequence(a, into: &out, indent: indent, style: style)
         default:
-            out += " " + scalar(child, indent: indent + 2, style: style) + "\n"
+            out.append(byte: UInt8(ascii: " "))
+            out.append(scalar(child, indent: indent + 2, style: style))
+            out.append(byte: 0x0A)
         }
     }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Splits template text into tokens, applying `{{-`/`-}}` trim markers and dropping comments.
 struct Lexer {
     let bytes: [UInt8]
@@ -29,6 +35,17 @@ struct Lexer {
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
         return Position(offset: offset, line: low + 1, column: offset - lineStarts[low])
+    }
+
+    /// The line of the last token's position: tokens come in text order, so each position is found by moving
+    /// this forward rather than by a search.
+    var lineCursor = 0
+
+    /// `position(offset)` for an offset at or after the previous token's.
+    mutating func tokenPosition(_ offset: Int) -> Position {
+        guard offset >= lineStarts[lineCursor] else { return position(offset) }
+        while lineCursor + 1 < lineStarts.count && lineStarts[lineCursor + 1] <= offset { lineCursor += 1 }
+        return Position(offset: offset, line: lineCursor + 1, column: offset - lineStarts[lineCursor])
     }
 
     func error(_ message: String, at offset: Int) -> TemplateError {
@@ -65,7 +82,7 @@ struct Lexer {
             var start = textStart
             if trimNext { while start < textEnd && Lexer.isSpace(bytes[start]) { start += 1 } }
             if start < textEnd {
-                tokens.append(Token(kind: .text(String(decoding: bytes[start..<textEnd], as: UTF8.self)), pos: position(start)))
+                tokens.append(Token(kind: .text(String(decoding: bytes[start..<textEnd], as: UTF8.self)), pos: tokenPosition(start)))
             }
             guard end < bytes.count else { return }
             pos = end + 2 + markerLen
@@ -75,24 +92,29 @@ struct Lexer {
 
     func find(_ s: StaticString, from: Int) -> Int? {
         let first = s.withUTF8Buffer { $0.first ?? 0 }
-        var i = from
-        while i < bytes.count {
-            if bytes[i] == first, starts(s, at: i) { return i }
-            i += 1
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            var i = from
+            while i < buffer.count, let hit = memchr(base + i, Int32(first), buffer.count - i) {
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if starts(s, at: i) { return i }
+                i += 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// Lexes from just after `{{` (and any trim marker) to `}}`; returns whether a right trim marker was used.
     mutating func lexAction(delimAt: Int) throws -> Bool {
         if starts("/*", at: pos) { return try lexComment(delimAt: delimAt) }
-        tokens.append(Token(kind: .leftDelim, pos: position(delimAt)))
+        tokens.append(Token(kind: .leftDelim, pos: tokenPosition(delimAt)))
         var parenDepth = 0
         while true {
             var sawSpace = false
             while pos < bytes.count && Lexer.isSpace(bytes[pos]) {
-                if starts(" -}}", at: pos) || starts("\t-}}", at: pos) || starts("\n-}}", at: pos) || starts("\r-}}", at: pos) {
-                    tokens.append(Token(kind: .rightDelim, pos: position(pos + 1)))
+                // A space (any of the four) then `-}}` is a right trim marker.
+                if pos + 3 < bytes.count, bytes[pos + 1] == UInt8(ascii: "-"), starts("}}", at: pos + 2) {
+                    tokens.append(Token(kind: .rightDelim, pos: tokenPosition(pos + 1)))
                     pos += 4
                     return true
                 }
@@ -102,13 +124,13 @@ struct Lexer {
             guard pos < bytes.count else { throw error("unclosed action", at: delimAt) }
             if starts("}}", at: pos) {
                 if parenDepth > 0 { throw error("unclosed left paren", at: pos) }
-                tokens.append(Token(kind: .rightDelim, pos: position(pos)))
+                tokens.append(Token(kind: .rightDelim, pos: tokenPosition(pos)))
                 pos += 2
                 return false
             }
             let start = pos
             let kind = try lexToken(parenDepth: &parenDepth)
-            tokens.append(Token(kind: kind, pos: position(start), spaceBefore: sawSpace))
+            tokens.append(Token(kind: kind, pos: tokenPosition(start), spaceBefore: sawSpace))
         }
     }
 
@@ -153,7 +175,7 @@ struct Lexer {
             let w = word(from: pos, prefix: 0)
             if w == "true" || w == "false" { return .bool(w == "true") }
             if w == "nil" { return .nilValue }
-            return keywords.contains(w) ? .keyword(w) : .identifier(w)
+            return isKeyword(w) ? .keyword(w) : .identifier(w)
         }
     }
 

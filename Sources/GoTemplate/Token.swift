@@ -58,4 +58,10 @@ struct Token: Sendable {
     }
 }
 
-let keywords: Set<String> = ["if", "else", "end", "range", "with", "define", "template", "block", "break", "continue"]
+/// Go's template keywords (a switch: the lexer asks this of every identifier, and hashing each cost more).
+func isKeyword(_ word: String) -> Bool {
+    switch word {
+    case "if", "else", "end", "range", "with", "define", "template", "block", "break", "continue": return true
+    default: return false
+    }
+}

@@ -127,9 +127,7 @@ enum SprigEncoding {
 
     /// Helm's `toYaml` (sigs.k8s.io/yaml): keys sorted, whole floats written as integers, final newline trimmed.
     static func toYAML(_ v: Value) -> String {
-        var text = YAML.encode(yamlReady(v), style: .goYAMLv2)
-        if text.hasSuffix("\n") { text.removeLast() }
-        return text
+        YAML.encode(yamlReady(v), style: .goYAMLv2, finalNewline: false)
     }
 
     /// The value with every map's keys in byte order, as Go writes maps.
