@@ -36,16 +36,15 @@ public struct ExecutionContext {
 }
 
 extension Executor {
-    /// Runs `tree` into a separate buffer one level deeper, restoring the caller's state afterwards.
+    /// Runs `tree` one level deeper and returns what it wrote (taken off the shared output), restoring the caller's state.
     func nested(_ tree: Tree, overlay: [String: Tree], data: TemplateValue) throws -> String {
         guard depth < options.maxDepth else {
             throw FunctionError("exceeded maximum template depth (\(options.maxDepth))")
         }
-        let savedOutput = output, savedOverlay = self.overlay
-        defer { output = savedOutput; self.overlay = savedOverlay }
+        let mark = output.count, savedOverlay = self.overlay
+        defer { output.removeSubrange(mark...); self.overlay = savedOverlay }
         self.overlay = overlay
-        output = ""
         try enter(tree, data: data) { try walk(tree.root, dot: data) }
-        return output
+        return String(decoding: output[mark...], as: UTF8.self)
     }
 }

@@ -19,7 +19,9 @@ final class Executor {
     let parseCache: ParseCache
     var rootData: TemplateValue = .missing
     let options: ExecOptions
-    var output = ""
+    /// What the running template and the templates it includes have written, as UTF-8; an `include` writes
+    /// after its caller's text and takes its part off the end when it returns.
+    var output: [UInt8] = []
     var outputBytes = 0
     /// The variables in scope, innermost last; a called template's start at `varBase` (it cannot see its caller's).
     var vars: [(name: String, value: TemplateValue)] = []
@@ -36,15 +38,16 @@ final class Executor {
     }
 
     /// The template called `name`: one a `tpl` text defined, else the set's.
-    func template(_ name: String) -> Tree? { overlay[name] ?? trees[name] }
+    func template(_ name: String) -> Tree? { overlay.isEmpty ? trees[name] : overlay[name] ?? trees[name] }
 
     /// Runs `tree` with `data` as dot and `$`.
     func run(data: TemplateValue) throws -> String {
         vars = [("$", data)]
         varBase = 0
         rootData = data
+        output.reserveCapacity(4096)
         try walk(tree.root, dot: data)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     // MARK: errors
@@ -64,7 +67,7 @@ final class Executor {
             throw TemplateError(name: tree.parseName, line: 0,
                                 message: "executing \"\(tree.name)\": output exceeds the limit of \(options.maxOutputBytes) bytes")
         }
-        output += s
+        output.append(contentsOf: s.utf8)
     }
 
     func printed(_ value: TemplateValue) -> String {

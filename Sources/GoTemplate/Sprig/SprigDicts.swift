@@ -7,7 +7,7 @@ enum SprigDicts {
 
     static let table: FunctionMap = [
         "dict": { args in
-            var d = Dict()
+            var d = Dict(minimumCapacity: (args.count + 1) / 2)
             for i in stride(from: 0, to: args.count, by: 2) {
                 d[Cast.string(args[i].data)] = i + 1 < args.count ? args[i + 1].data : .string("")
             }
