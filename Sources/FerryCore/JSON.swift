@@ -16,7 +16,7 @@ public enum JSON {
     /// `encoding/json` writes maps (what content hashes such as kustomize's are computed over).
     public static func encode(_ value: Value, sortedKeys: Bool) -> String {
         var out = ""
-        write(sortedKeys ? sorted(value) : value, into: &out, indent: nil, level: 0)
+        write(value, into: &out, indent: nil, level: 0, sortedKeys: sortedKeys)
         return out
     }
 
@@ -30,16 +30,6 @@ public enum JSON {
         return out
     }
 
-    static func sorted(_ value: Value) -> Value {
-        switch value {
-        case .array(let items): return .array(items.map(sorted))
-        case .object(let members):
-            let keys = members.keys.sortedByBytes()
-            return .object(OrderedDictionary(uniqueKeysWithValues: keys.map { ($0, sorted(members[$0] ?? .null)) }))
-        default: return value
-        }
-    }
-
     /// Serializes with two-space indentation.
     public static func encodePretty(_ value: Value) -> String {
         var out = ""
@@ -47,7 +37,8 @@ public enum JSON {
         return out
     }
 
-    static func write(_ value: Value, into out: inout String, indent: String?, level: Int) {
+    /// Writes `value`; with `sortedKeys`, each object's keys in byte order (without building a sorted copy).
+    static func write(_ value: Value, into out: inout String, indent: String?, level: Int, sortedKeys: Bool = false) {
         switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -60,19 +51,24 @@ public enum JSON {
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }
                 newline(&out, indent, level + 1)
-                write(item, into: &out, indent: indent, level: level + 1)
+                write(item, into: &out, indent: indent, level: level + 1, sortedKeys: sortedKeys)
             }
             newline(&out, indent, level)
             out += "]"
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
             out += "{"
-            for (i, (key, item)) in members.enumerated() {
+            func member(_ i: Int, _ key: String, _ item: Value) {
                 if i > 0 { out += "," }
                 newline(&out, indent, level + 1)
                 writeString(key, into: &out)
                 out += indent == nil ? ":" : ": "
-                write(item, into: &out, indent: indent, level: level + 1)
+                write(item, into: &out, indent: indent, level: level + 1, sortedKeys: sortedKeys)
+            }
+            if sortedKeys {
+                for (i, key) in members.keys.sortedByBytes().enumerated() { member(i, key, members[key] ?? .null) }
+            } else {
+                for (i, (key, item)) in members.enumerated() { member(i, key, item) }
             }
             newline(&out, indent, level)
             out += "}"
