@@ -98,10 +98,14 @@ public struct TemplateSet: Sendable {
     }
 
     /// Parses several texts into the set, in parallel, as if each were added in turn; throws the error of the
-    /// first text (in order) that fails to parse.
-    public mutating func add(_ texts: [(name: String, text: String)]) throws {
+    /// first text (in order) that fails to parse. `rewriting`, when given, is applied to each text first (on
+    /// the same worker, so a chart's files are rewritten and parsed in one parallel pass).
+    public mutating func add(_ texts: [(name: String, text: String)],
+                             rewriting: (@Sendable (String) -> String)? = nil) throws {
         let callees = callees
-        let parsed = try ParallelMap.map(texts) { try Parser.parse(name: $0.name, text: $0.text, functions: callees) }
+        let parsed = try ParallelMap.map(texts) { file in
+            try Parser.parse(name: file.name, text: rewriting?(file.text) ?? file.text, functions: callees)
+        }
         for file in parsed {
             for (key, tree) in file where trees[key] == nil || !tree.root.isEmptyBody { trees[key] = tree }
         }

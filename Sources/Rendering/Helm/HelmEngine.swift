@@ -27,10 +27,12 @@ struct HelmEngine {
         collect(chart, values: values, parentID: "", isRoot: true, into: &jobs)
         PhaseTrace.mark("template contexts")
         var set = TemplateSet(functions: Self.functions(sprig), contextFunctions: Self.contextFunctions)
-        // Files are parsed, and templates run, in parallel; the first failure in Helm's order is reported.
-        let texts = ParallelMap.results(jobs) { (name: $0.name, text: HelmMethodRewriter.rewrite($0.text)) }
-        PhaseTrace.mark("rewrite methods")
-        do { try set.add(texts.map { try $0.get() }) } catch let error as TemplateError {
+        PhaseTrace.mark("function table")
+        // Files are rewritten and parsed, and templates run, in parallel; the first failure in Helm's order is
+        // reported.
+        do {
+            try set.add(jobs.map { (name: $0.name, text: $0.text) }, rewriting: HelmMethodRewriter.rewrite)
+        } catch let error as TemplateError {
             // Helm: `parse error at (file:line): <last part of Go's message>`.
             var location = error.name
             if error.line > 0 { location += ":\(error.line)" }
