@@ -46,6 +46,18 @@ let helmLike: [String: ContextFunction] = [
         #expect(out == "YY YY X")
     }
 
+    @Test func aCallersFunctionReplacesABuiltinOfTheSameName() throws {
+        // As Go's Funcs: the caller's `len` and `and` win over the builtins (so this `and` is no longer lazy and
+        // sees every argument), and the builtins the caller left alone stay.
+        let functions: FunctionMap = [
+            "len": { _ in .value(.string("mine")) },
+            "and": { args in .value(.string("all \(args.count)")) },
+        ]
+        let set = try Template.parse(name: "t", text: #"{{len "abc"}} {{and false 1 2}} {{or false 7}} {{not true}}"#,
+                                     functions: functions, contextFunctions: helmLike)
+        #expect(try set.execute("t", data: [:]) == "mine all 3 7 false")
+    }
+
     @Test func tplParseErrorsAreReportedWithTheCallingFunction() throws {
         #expect {
             try run("{{tpl .t .}}", data: ["t": "{{nope}}"])
