@@ -1,4 +1,5 @@
 import ArgumentParser
+import FerryCore
 import Foundation
 
 /// Runs a command body and turns failures into `ferry: <message>` on stderr with exit status 1.
@@ -20,12 +21,26 @@ public enum CommandRunner {
     }
 
     /// Writes text to stdout as is (callers end lines themselves).
-    public static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
+    public static func write(_ text: String) { write(text, to: STDOUT_FILENO) }
 
     /// Writes `ferry: <message>` to stderr.
-    public static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("ferry: \(message)\n".utf8))
+    public static func warn(_ message: String) { write("ferry: \(message)\n", to: STDERR_FILENO) }
+
+    /// Writes the string's UTF-8 bytes straight from its storage (a rendered chart can be megabytes; no copy into
+    /// `Data`), retrying interrupted and partial writes; stops quietly if the reader has gone.
+    static func write(_ text: String, to descriptor: Int32) {
+        UTF8Bytes.with(text) { bytes in
+            guard var next = bytes.baseAddress else { return }
+            var left = bytes.count
+            while left > 0 {
+                let written = Foundation.write(descriptor, next, left)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                next += written
+                left -= written
+            }
+        }
     }
 }
