@@ -29,6 +29,27 @@ public enum UTF8Bytes {
         }
     }
 
+    /// Where `needle` first occurs in `bytes` at or after `start`: memchr finds candidates for its first byte,
+    /// memcmp checks each.
+    public static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>,
+                                  from start: Int) -> Int? {
+        guard let first = needle.first, let base = bytes.baseAddress, let pattern = needle.baseAddress else { return nil }
+        var i = start
+        while i + needle.count <= bytes.count {
+            guard let hit = memchr(base + i, Int32(first), bytes.count - needle.count + 1 - i) else { return nil }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + i, pattern, needle.count) == 0 { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Go's `strings.Contains`: the bytes of `needle` occur in `s` (no Unicode equivalence, unlike Foundation's).
+    public static func contains(_ s: String, _ needle: String) -> Bool {
+        if needle.isEmpty { return true }
+        return with(s) { bytes in with(needle) { firstIndex(of: $0, in: bytes, from: 0) } } != nil
+    }
+
     /// `s` with every `byte` replaced by `replacement` (a one-byte `strings.ReplaceAll`); `s` itself when the byte
     /// does not occur.
     public static func replacing(_ byte: UInt8, in s: String, with replacement: String) -> String {

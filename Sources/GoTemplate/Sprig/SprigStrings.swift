@@ -36,7 +36,7 @@ enum SprigStrings {
         "untitle": unary(untitle),
         "nospace": unary { String(String.UnicodeScalarView($0.unicodeScalars.filter { !$0.isGoSpace })) },
         "initials": unary(initials),
-        "contains": binary { sub, s in .bool(goContains(s, sub)) },
+        "contains": binary { sub, s in .bool(UTF8Bytes.contains(s, sub)) },
         "hasPrefix": binary { p, s in .bool(goHasPrefix(s, p)) },
         "hasSuffix": binary { p, s in .bool(goHasSuffix(s, p)) },
         "repeat": { args in
@@ -165,26 +165,6 @@ enum SprigStrings {
     }
 
     /// Go's `strings.Replace(s, old, new, -1)`; an empty `old` inserts `new` around every character.
-    /// Go's `strings.Contains`: the bytes of `sub` occur in `s` (no Unicode equivalence, unlike Foundation's).
-    static func goContains(_ s: String, _ sub: String) -> Bool {
-        if sub.isEmpty { return true }
-        var s = s, sub = sub
-        return s.withUTF8 { haystack in
-            sub.withUTF8 { needle in
-                guard let h = haystack.baseAddress, let n = needle.baseAddress, haystack.count >= needle.count else { return false }
-                // Candidates for the first byte by memchr, each checked by memcmp.
-                var i = 0
-                while i + needle.count <= haystack.count {
-                    guard let hit = memchr(h + i, Int32(n.pointee), haystack.count - needle.count + 1 - i) else { return false }
-                    i = h.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(h + i, n, needle.count) == 0 { return true }
-                    i += 1
-                }
-                return false
-            }
-        }
-    }
-
     /// Go's `strings.HasPrefix`, by bytes.
     static func goHasPrefix(_ s: String, _ prefix: String) -> Bool { s.utf8.starts(with: prefix.utf8) }
 

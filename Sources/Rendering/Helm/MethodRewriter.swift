@@ -1,3 +1,4 @@
+import FerryCore
 import Foundation
 import GoTemplate
 
@@ -19,7 +20,7 @@ enum HelmMethodRewriter {
     static let keys = [".Files", ".APIVersions", ".AsConfig", ".AsSecrets", "$_"]
 
     static func rewrite(_ text: String) -> String {
-        guard keys.contains(where: { TextScan.contains(text, $0) }) else { return text }
+        guard keys.contains(where: { UTF8Bytes.contains(text, $0) }) else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {
@@ -35,7 +36,7 @@ enum HelmMethodRewriter {
 
     /// Masks string literals (so their text is never rewritten), rewrites the code, then restores them.
     static func rewriteAction(_ action: Substring) -> String {
-        guard keys.contains(where: { TextScan.contains(String(action), $0) }) else { return String(action) }
+        guard keys.contains(where: { UTF8Bytes.contains(String(action), $0) }) else { return String(action) }
         var masked = ""
         var literals: [Substring] = []
         var i = action.startIndex
@@ -67,7 +68,7 @@ enum HelmMethodRewriter {
     /// `$_ := set $d …` → `$d = set $d …`: `$_`, optional blanks, `:=` or `=`, blanks, a mutating function's
     /// name, at least one blank, then a variable `$d` that no `.field` follows.
     static func rewriteMutations(_ code: String) -> String {
-        guard TextScan.contains(code, "$_") else { return code }
+        guard UTF8Bytes.contains(code, "$_") else { return code }
         let bytes = Array(code.utf8)
         var out: [UInt8] = []
         var i = 0

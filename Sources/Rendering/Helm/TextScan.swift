@@ -1,40 +1,22 @@
+import FerryCore
 import Foundation
 
 /// Byte-level text helpers for the hot paths of rendering (Foundation's string search and trimming bridge
 /// to NSString and dominate a large chart's render time otherwise).
 enum TextScan {
-    /// True when `needle` occurs in `text`.
-    static func contains(_ text: String, _ needle: String) -> Bool {
-        var text = text, needle = needle
-        return text.withUTF8 { bytes in needle.withUTF8 { firstIndex(of: $0, in: bytes, from: 0) } } != nil
-    }
-
-    /// Where `needle` first occurs in `bytes` at or after `start`: `memchr` finds candidates for its first byte.
-    static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let first = needle.first, let base = bytes.baseAddress, let pattern = needle.baseAddress else { return nil }
-        var i = start
-        while i + needle.count <= bytes.count {
-            guard let hit = memchr(base + i, Int32(first), bytes.count - needle.count + 1 - i) else { return nil }
-            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + i, pattern, needle.count) == 0 { return i }
-            i += 1
-        }
-        return nil
-    }
-
     /// Helm's final `strings.ReplaceAll(out, "<no value>", "")`.
     static func removingNoValue(_ text: String) -> String {
         var text = text, needle = "<no value>"
         return needle.withUTF8 { needle in
             text.withUTF8 { bytes -> String? in
-                guard var index = firstIndex(of: needle, in: bytes, from: 0) else { return nil }
+                guard var index = UTF8Bytes.firstIndex(of: needle, in: bytes, from: 0) else { return nil }
                 var out: [UInt8] = []
                 out.reserveCapacity(bytes.count)
                 var start = 0
                 while true {
                     out += bytes[start..<index]
                     start = index + needle.count
-                    guard let next = firstIndex(of: needle, in: bytes, from: start) else { break }
+                    guard let next = UTF8Bytes.firstIndex(of: needle, in: bytes, from: start) else { break }
                     index = next
                 }
                 out += bytes[start...]

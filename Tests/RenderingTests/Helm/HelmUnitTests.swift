@@ -239,7 +239,5 @@ import Testing
             #expect(TextScan.trimmed(text) == TextScan.trimmedByCharacters(text), "\(text.debugDescription)")
             #expect(TextScan.trimmedLeading(text) == text.drop { $0.isWhitespace }, "\(text.debugDescription)")
         }
-        #expect(TextScan.contains("{{ .Files.Get \"x\" }}", ".Files") && !TextScan.contains("ab", "abc"))
-        #expect(TextScan.contains("xxab", "ab") && !TextScan.contains("", "a") && !TextScan.contains("a", ""))
     }
 }
