@@ -30,10 +30,10 @@ public enum JSON {
         return out
     }
 
-    /// Serializes with two-space indentation.
-    public static func encodePretty(_ value: Value) -> String {
+    /// Serializes with two-space indentation; keys in stored order or, with `sortedKeys`, in byte order.
+    public static func encodePretty(_ value: Value, sortedKeys: Bool = false) -> String {
         var out = ""
-        write(value, into: &out, indent: "  ", level: 0)
+        write(value, into: &out, indent: "  ", level: 0, sortedKeys: sortedKeys)
         return out
     }
 

@@ -1,6 +1,7 @@
 import FerryCore
 
-/// Go's predefined template functions (except `and`/`or`, which the executor evaluates lazily).
+/// Go's predefined template functions (except `and`, `or` and `call`, which `Callee` handles: the first two
+/// evaluate their arguments lazily, the last names its callee's text in errors).
 enum Builtins {
     static let table: [String: TemplateFunction] = [
         "not": { args in try arity(args, 1); return .value(.bool(!args[0].isTrue)) },
@@ -25,7 +26,6 @@ enum Builtins {
         "html": { args in .value(.string(Escape.html(evalArgs(args)))) },
         "js": { args in .value(.string(Escape.js(evalArgs(args)))) },
         "urlquery": { args in .value(.string(Escape.query(evalArgs(args)))) },
-        "call": { args in try call(args, calleeName: "") },
     ]
 
     /// `call fn args…`; `calleeName` is the source text of the first argument, for the error.

@@ -29,6 +29,8 @@ import Testing
         TemplateCase("toRawJson keeps escaped backslashes", #"{{ toRawJson "a\\u003c" }}"#, output: #""a\\u003c""#),
         TemplateCase("toPrettyJson indents two spaces", "{{ .Top | toPrettyJson }}", data: ["Top": ["bool": true, "number": 42]],
                      output: "{\n  \"bool\": true,\n  \"number\": 42\n}"),
+        TemplateCase("toPrettyJson sorts keys in byte order at every level", #"{{ dict "b" (dict "z" 1 "Z" 2) "a" (list (dict "y" 1 "x" 2)) | toPrettyJson }}"#,
+                     output: "{\n  \"a\": [\n    {\n      \"x\": 2,\n      \"y\": 1\n    }\n  ],\n  \"b\": {\n    \"Z\": 2,\n    \"z\": 1\n  }\n}"),
         TemplateCase("toJson of scalars and nil", #"{{ toJson "a" }} {{ toJson 1.5 }} {{ toJson nil }} {{ toJson (list) }}"#, output: #""a" 1.5 null []"#),
         TemplateCase("mustToJson", #"{{ mustToJson (dict "b" 1 "a" 2) }}"#, output: #"{"a":2,"b":1}"#),
         TemplateCase("fromJson gives a map", #"{{ .Input | fromJson }}"#, data: ["Input": #"{"foo": 55}"#], output: "map[foo:55]"),

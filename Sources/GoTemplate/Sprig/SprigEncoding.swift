@@ -1,6 +1,5 @@
 import FerryCore
 import Foundation
-import OrderedCollections
 
 /// Encodings: base64/base32, JSON and YAML (Helm's versions of `toJson`, `fromJson`, `toYaml`, `fromYaml`…).
 enum SprigEncoding {
@@ -30,8 +29,8 @@ enum SprigEncoding {
     static let json: FunctionMap = [
         "toJson": { args in try Arg.count(args, 1); return .str(toJSON(args[0].data)) },
         "mustToJson": { args in try Arg.count(args, 1); return .str(toJSON(args[0].data)) },
-        "toPrettyJson": { args in try Arg.count(args, 1); return .str(JSON.encodePretty(sortedKeys(args[0].data))) },
-        "mustToPrettyJson": { args in try Arg.count(args, 1); return .str(JSON.encodePretty(sortedKeys(args[0].data))) },
+        "toPrettyJson": { args in try Arg.count(args, 1); return .str(JSON.encodePretty(args[0].data, sortedKeys: true)) },
+        "mustToPrettyJson": { args in try Arg.count(args, 1); return .str(JSON.encodePretty(args[0].data, sortedKeys: true)) },
         "toRawJson": { args in try Arg.count(args, 1); return .str(unescapeHTML(toJSON(args[0].data))) },
         "mustToRawJson": { args in try Arg.count(args, 1); return .str(unescapeHTML(toJSON(args[0].data))) },
         "fromJson": { args in
@@ -128,17 +127,6 @@ enum SprigEncoding {
     /// Helm's `toYaml` (sigs.k8s.io/yaml): keys sorted, whole floats written as integers, final newline trimmed.
     static func toYAML(_ v: Value) -> String {
         YAML.encode(yamlReady(v), style: .goYAMLv2, finalNewline: false)
-    }
-
-    /// The value with every map's keys in byte order, as Go writes maps.
-    static func sortedKeys(_ v: Value) -> Value {
-        switch v {
-        case .array(let a): return .array(a.map(sortedKeys))
-        case .object(let o):
-            let keys = o.keys.sortedByBytes()
-            return .object(OrderedDictionary(uniqueKeysWithValues: keys.map { ($0, sortedKeys(o[$0] ?? .null)) }))
-        default: return v
-        }
     }
 
     /// What sigs.k8s.io/yaml's JSON round trip does to a value before writing it.

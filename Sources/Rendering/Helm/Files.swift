@@ -63,29 +63,10 @@ enum HelmFiles {
                 let text = value.stringValue ?? ""
                 map[base] = .string(method == "AsConfig" ? text : Data(text.utf8).base64EncodedString())
             }
-            return .string(HelmYAML.toYAML(.object(map)))
+            // Helm's yaml.Marshal: go-yaml v2 writes the keys sorted its way, without the final newline.
+            return .string(YAML.encode(.object(map), style: .goYAMLv2, finalNewline: false))
         default:
             throw FunctionError("can't evaluate field \(method) in type engine.files")
-        }
-    }
-}
-
-/// `toYaml` as Helm writes it: keys sorted (Go marshals maps sorted), no trailing newline.
-enum HelmYAML {
-    static func toYAML(_ value: Value) -> String {
-        var text = YAML.encode(sorted(value), style: .goYAMLv2)
-        if text.hasSuffix("\n") { text.removeLast() }
-        return text
-    }
-
-    static func sorted(_ value: Value) -> Value {
-        switch value {
-        case .object(let members):
-            var out = OrderedDictionary<String, Value>()
-            for key in members.keys.sorted() { out[key] = sorted(members[key] ?? .null) }
-            return .object(out)
-        case .array(let items): return .array(items.map(sorted))
-        default: return value
         }
     }
 }
