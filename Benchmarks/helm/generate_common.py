@@ -253,13 +253,15 @@ for i in range(n):
     annotations = """{{- if .Values.commonAnnotations }}
   annotations: {{- include "common.tplvalues.render" (dict "value" .Values.commonAnnotations "context" $) | nindent 4 }}
   {{- end }}"""
-    write(chart, f"templates/{name}-configmap.yaml", head + f"""apiVersion: v1
-kind: ConfigMap
-metadata:
+    # The metadata every object of the component starts with.
+    metadata = f"""metadata:
   name: {{{{ $fullname }}}}
   namespace: {{{{ include "common.names.namespace" . | quote }}}}
   labels: {labels}
-  {annotations}
+  {annotations}"""
+    write(chart, f"templates/{name}-configmap.yaml", head + f"""apiVersion: v1
+kind: ConfigMap
+{metadata}
 data:
   config.yaml: |
     {{{{- include "common.tplvalues.render" (dict "value" $c.config "context" $) | nindent 4 }}}}
@@ -267,11 +269,7 @@ data:
     write(chart, f"templates/{name}-deployment.yaml", head + f"""{{{{- $podLabels := include "common.tplvalues.merge" (dict "values" (list $c.podLabels .Values.commonLabels) "context" .) }}}}
 apiVersion: {{{{ include "common.capabilities.deployment.apiVersion" . }}}}
 kind: Deployment
-metadata:
-  name: {{{{ $fullname }}}}
-  namespace: {{{{ include "common.names.namespace" . | quote }}}}
-  labels: {labels}
-  {annotations}
+{metadata}
 spec:
   replicas: {{{{ $c.replicaCount }}}}
   selector:
@@ -313,11 +311,7 @@ spec:
 """)
     write(chart, f"templates/{name}-service.yaml", head + f"""apiVersion: v1
 kind: Service
-metadata:
-  name: {{{{ $fullname }}}}
-  namespace: {{{{ include "common.names.namespace" . | quote }}}}
-  labels: {labels}
-  {annotations}
+{metadata}
 spec:
   type: ClusterIP
   ports:
@@ -329,20 +323,12 @@ spec:
 """)
     write(chart, f"templates/{name}-serviceaccount.yaml", head + f"""apiVersion: v1
 kind: ServiceAccount
-metadata:
-  name: {{{{ $fullname }}}}
-  namespace: {{{{ include "common.names.namespace" . | quote }}}}
-  labels: {labels}
-  {annotations}
+{metadata}
 automountServiceAccountToken: false
 """)
     write(chart, f"templates/{name}-hpa.yaml", head + f"""apiVersion: {{{{ include "common.capabilities.hpa.apiVersion" (dict "context" $) }}}}
 kind: HorizontalPodAutoscaler
-metadata:
-  name: {{{{ $fullname }}}}
-  namespace: {{{{ include "common.names.namespace" . | quote }}}}
-  labels: {labels}
-  {annotations}
+{metadata}
 spec:
   scaleTargetRef:
     apiVersion: {{{{ include "common.capabilities.deployment.apiVersion" . }}}}
