@@ -45,44 +45,44 @@ extension KubectlTests {
         let sandbox = try await RunningSandbox.start()
         defer { Task { await sandbox.cluster.stop() } }
         let kubectl = sandbox.kubectl
-        #expect(try kubectl.ok(["apply", "-f", "-"], stdin: Self.widgetCRD)
+        #expect(try await kubectl.succeed(["apply", "-f", "-"], stdin: Self.widgetCRD)
             .contains("customresourcedefinition.apiextensions.k8s.io/widgets.example.com created"))
-        try kubectl.ok(["wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=10s"])
-        #expect(try kubectl.ok(["get", "crd"]).contains("widgets.example.com"))
-        let status = try kubectl.ok(["get", "crd", "widgets.example.com", "-o",
+        try await kubectl.succeed(["wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=10s"])
+        #expect(try await kubectl.succeed(["get", "crd"]).contains("widgets.example.com"))
+        let status = try await kubectl.succeed(["get", "crd", "widgets.example.com", "-o",
                                      "jsonpath={.status.conditions[?(@.type==\"NamesAccepted\")].status} {.status.storedVersions} {.status.acceptedNames.kind}"])
         #expect(status == "True [\"v1\"] Widget")
-        let resources = try kubectl.ok(["api-resources", "--api-group=example.com"])
+        let resources = try await kubectl.succeed(["api-resources", "--api-group=example.com"])
         #expect(resources.contains("widgets") && resources.contains("wd") && resources.contains("Widget"))
 
-        #expect(try kubectl.ok(["apply", "-f", "-"], stdin: Self.widget).contains("widget.example.com/w created"))
-        #expect(try kubectl.ok(["get", "widgets"]).contains("w "))
-        #expect(try kubectl.ok(["get", "wd", "-l", "tier=front", "-o", "name"]) == "widget.example.com/w\n")
-        #expect(try kubectl.ok(["get", "wd", "-l", "tier=back", "-o", "name"]).isEmpty)
-        let yaml = try kubectl.ok(["get", "widget", "w", "-o", "yaml"])
+        #expect(try await kubectl.succeed(["apply", "-f", "-"], stdin: Self.widget).contains("widget.example.com/w created"))
+        #expect(try await kubectl.succeed(["get", "widgets"]).contains("w "))
+        #expect(try await kubectl.succeed(["get", "wd", "-l", "tier=front", "-o", "name"]) == "widget.example.com/w\n")
+        #expect(try await kubectl.succeed(["get", "wd", "-l", "tier=back", "-o", "name"]).isEmpty)
+        let yaml = try await kubectl.succeed(["get", "widget", "w", "-o", "yaml"])
         #expect(yaml.contains("color: red") && yaml.contains("size: 3"), "schema default applied: \(yaml)")
 
-        #expect(try kubectl.ok(["patch", "widget", "w", "--type", "merge", "-p", #"{"spec":{"color":"blue"}}"#])
+        #expect(try await kubectl.succeed(["patch", "widget", "w", "--type", "merge", "-p", #"{"spec":{"color":"blue"}}"#])
             .contains("widget.example.com/w patched"))
-        #expect(try kubectl.ok(["get", "widget", "w", "-o", "jsonpath={.spec.color}"]) == "blue")
-        let strategic = try kubectl.run(["patch", "widget", "w", "--type", "strategic", "-p", #"{"spec":{"color":"x"}}"#])
+        #expect(try await kubectl.succeed(["get", "widget", "w", "-o", "jsonpath={.spec.color}"]) == "blue")
+        let strategic = try await kubectl.detached(["patch", "widget", "w", "--type", "strategic", "-p", #"{"spec":{"color":"x"}}"#])
         #expect(strategic.status != 0)
         #expect(strategic.stderr.contains("application/strategic-merge-patch+json is not supported by example.com/v1, "
             + "Kind=Widget: the body of the request was in an unknown format - accepted media types include: "
             + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml"), "\(strategic.stderr)")
 
-        let applied = try kubectl.ok(["apply", "--server-side", "--force-conflicts", "-f", "-"],
+        let applied = try await kubectl.succeed(["apply", "--server-side", "--force-conflicts", "-f", "-"],
                                      stdin: Self.widget.replacingOccurrences(of: "red", with: "green"))
         #expect(applied.contains("widget.example.com/w serverside-applied"))
-        #expect(try kubectl.ok(["get", "widget", "w", "-o", "jsonpath={.spec.color}"]) == "green")
+        #expect(try await kubectl.succeed(["get", "widget", "w", "-o", "jsonpath={.spec.color}"]) == "green")
 
-        try kubectl.ok(["delete", "crd", "widgets.example.com"])
-        let gone = try kubectl.run(["get", "widgets"])
+        try await kubectl.succeed(["delete", "crd", "widgets.example.com"])
+        let gone = try await kubectl.detached(["get", "widgets"])
         #expect(gone.status != 0)
         // kubectl's cached discovery still names widgets, so it lists and the server answers 404.
         #expect(gone.stderr.contains("Error from server (NotFound): Unable to list \"example.com/v1, Resource=widgets\": "
             + "the server could not find the requested resource"), "\(gone.stderr)")
-        #expect(!(try kubectl.ok(["api-resources"])).contains("example.com"))
+        #expect(!(try await kubectl.succeed(["api-resources"])).contains("example.com"))
         let crs = try sandbox.cluster.store.list(group: "example.com", resource: "widgets", namespace: nil).items
         #expect(crs.isEmpty)
     }
@@ -94,25 +94,25 @@ extension KubectlTests {
         let crd = Self.widgetCRD.replacingOccurrences(
             of: "subresources: {status: {}}",
             with: "subresources: {status: {}, scale: {specReplicasPath: .spec.replicas, statusReplicasPath: .status.replicas}}")
-        try kubectl.ok(["apply", "-f", "-"], stdin: crd)
-        try kubectl.ok(["wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=10s"])
-        try kubectl.ok(["apply", "-f", "-"], stdin: Self.widget.replacingOccurrences(
+        try await kubectl.succeed(["apply", "-f", "-"], stdin: crd)
+        try await kubectl.succeed(["wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=10s"])
+        try await kubectl.succeed(["apply", "-f", "-"], stdin: Self.widget.replacingOccurrences(
             of: "spec: {color: red}", with: "spec: {color: red, replicas: 1}\nstatus: {phase: Ignored}"))
         // status is not written through the main resource…
-        #expect(try kubectl.ok(["get", "widget", "w", "-o", "jsonpath={.status.phase}"]).isEmpty)
+        #expect(try await kubectl.succeed(["get", "widget", "w", "-o", "jsonpath={.status.phase}"]).isEmpty)
         // …but through the status subresource.
-        try kubectl.ok(["patch", "widget", "w", "--subresource=status", "--type", "merge", "-p",
+        try await kubectl.succeed(["patch", "widget", "w", "--subresource=status", "--type", "merge", "-p",
                         #"{"status":{"phase":"Ready","replicas":1}}"#])
-        #expect(try kubectl.ok(["get", "widget", "w", "-o", "jsonpath={.status.phase}"]) == "Ready")
-        #expect(try kubectl.ok(["scale", "widget", "w", "--replicas=4"]).contains("widget.example.com/w scaled"))
-        #expect(try kubectl.ok(["get", "widget", "w", "-o", "jsonpath={.spec.replicas}"]) == "4")
+        #expect(try await kubectl.succeed(["get", "widget", "w", "-o", "jsonpath={.status.phase}"]) == "Ready")
+        #expect(try await kubectl.succeed(["scale", "widget", "w", "--replicas=4"]).contains("widget.example.com/w scaled"))
+        #expect(try await kubectl.succeed(["get", "widget", "w", "-o", "jsonpath={.spec.replicas}"]) == "4")
     }
 
     @Test func customResourceDefinitionNameMustBePluralDotGroup() async throws {
         let sandbox = try await RunningSandbox.start()
         defer { Task { await sandbox.cluster.stop() } }
         let bad = Self.widgetCRD.replacingOccurrences(of: "name: widgets.example.com", with: "name: gadgets.example.com")
-        let result = try sandbox.kubectl.run(["apply", "-f", "-"], stdin: bad)
+        let result = try await sandbox.kubectl.detached(["apply", "-f", "-"], stdin: bad)
         #expect(result.status != 0)
         #expect(result.stderr.contains("is invalid") && result.stderr.contains("metadata.name"), "\(result.stderr)")
     }

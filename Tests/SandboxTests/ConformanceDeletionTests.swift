@@ -89,7 +89,7 @@ extension KubectlTests {
         #expect(try await poll { sandbox.cluster.store.feed.subscriberCount > watchers })
         #expect(try await k.succeed(["patch", "configmap", "held", "--type", "merge", "-p", #"{"metadata":{"finalizers":null}}"#])
                 == "configmap/held patched\n")
-        let (status, output) = try await wait.finish(within: 20)
+        let (status, output) = try await wait.finish(within: 60)
         #expect(status == 0)
         #expect(output == "configmap/held condition met\n")
     }

@@ -281,25 +281,6 @@ extension KubectlTests {
     }
 }
 
-extension Kubectl {
-    /// Runs kubectl with `stdin` on a dispatch thread of its own (never on the cooperative pool).
-    func detached(_ args: [String], stdin: String? = nil) async throws -> Output {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue(label: "dev.ferry.test.kubectl").async {
-                continuation.resume(with: Result { try self.run(args, stdin: stdin) })
-            }
-        }
-    }
-
-    /// Runs kubectl off the cooperative pool; throws when it exits non-zero; returns stdout.
-    @discardableResult
-    func succeed(_ args: [String], stdin: String? = nil) async throws -> String {
-        let output = try await detached(args, stdin: stdin)
-        guard output.status == 0 else { throw KubectlFailure(args: args, status: output.status, stderr: output.stderr) }
-        return output.stdout
-    }
-}
-
 /// Polls `condition` every 50 ms until it holds or `seconds` pass (a bounded wait, not a synchronising sleep).
 func poll(within seconds: Double = 15, _ condition: () async throws -> Bool) async throws -> Bool {
     let deadline = Date().addingTimeInterval(seconds)

@@ -11,9 +11,25 @@ struct Kubectl {
         var stderr: String
     }
 
-    /// Runs `kubectl --kubeconfig … args`, feeding `stdin` if given.
+    /// Runs `kubectl --kubeconfig … args`, feeding `stdin` if given, on a dispatch thread of its own: never on
+    /// Swift concurrency's few pool threads, which the in-process sandbox needs to answer kubectl.
+    func detached(_ args: [String], stdin: String? = nil) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue(label: "dev.ferry.test.kubectl").async {
+                continuation.resume(with: Result { try self.runBlocking(args, stdin: stdin) })
+            }
+        }
+    }
+
+    /// Runs kubectl off the cooperative pool; throws when it exits non-zero; returns stdout.
     @discardableResult
-    func run(_ args: [String], stdin: String? = nil) throws -> Output {
+    func succeed(_ args: [String], stdin: String? = nil) async throws -> String {
+        let output = try await detached(args, stdin: stdin)
+        guard output.status == 0 else { throw KubectlFailure(args: args, status: output.status, stderr: output.stderr) }
+        return output.stdout
+    }
+
+    private func runBlocking(_ args: [String], stdin: String?) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["kubectl", "--kubeconfig", kubeconfig.path, "--request-timeout=20s"] + args
@@ -32,16 +48,6 @@ struct Kubectl {
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    /// Runs and throws when kubectl exits non-zero.
-    @discardableResult
-    func ok(_ args: [String], stdin: String? = nil) throws -> String {
-        let output = try run(args, stdin: stdin)
-        guard output.status == 0 else {
-            throw KubectlFailure(args: args, status: output.status, stderr: output.stderr)
-        }
-        return output.stdout
     }
 }
 
@@ -65,14 +71,4 @@ struct RunningSandbox {
         _ = try await cluster.start()
         return RunningSandbox(cluster: cluster, directory: dir, kubectl: Kubectl(kubeconfig: cluster.kubeconfigPath))
     }
-}
-
-/// Polls `condition` until it holds or `seconds` pass.
-func eventually(within seconds: Double = 10, _ condition: () throws -> Bool) rethrows -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-        if try condition() { return true }
-        Thread.sleep(forTimeInterval: 0.05)
-    }
-    return try condition()
 }

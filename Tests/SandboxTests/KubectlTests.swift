@@ -9,9 +9,9 @@ struct KubectlTests {
     @Test func getNamespacesListsTheFourDefaults() async throws {
         let sandbox = try await RunningSandbox.start()
         defer { Task { await sandbox.cluster.stop() } }
-        let out = try sandbox.kubectl.ok(["get", "ns"])
+        let out = try await sandbox.kubectl.succeed(["get", "ns"])
         for name in ["default", "kube-system", "kube-public", "kube-node-lease"] { #expect(out.contains(name)) }
-        let version = try sandbox.kubectl.ok(["version", "-o", "json"])
+        let version = try await sandbox.kubectl.succeed(["version", "-o", "json"])
         #expect(version.contains("v1.37.0-sandbox"))
     }
 
@@ -19,58 +19,58 @@ struct KubectlTests {
         let sandbox = try await RunningSandbox.start()
         defer { Task { await sandbox.cluster.stop() } }
         let kubectl = sandbox.kubectl
-        let applied = try kubectl.ok(["apply", "--server-side", "-f", "-"], stdin: Fixtures.web())
+        let applied = try await kubectl.succeed(["apply", "--server-side", "-f", "-"], stdin: Fixtures.web())
         #expect(applied.contains("deployment.apps/web serverside-applied"))
         #expect(applied.contains("service/web serverside-applied"))
         #expect(applied.contains("configmap/web-config serverside-applied"))
 
-        let yaml = try kubectl.ok(["get", "deploy", "web", "-o", "yaml", "--show-managed-fields"])
+        let yaml = try await kubectl.succeed(["get", "deploy", "web", "-o", "yaml", "--show-managed-fields"])
         for text in ["name: DEBUG", "containerPort: 9090", "tier: frontend", "uid:", "resourceVersion:",
                      "manager: kubectl", "operation: Apply", "f:containers:", "k:{\"name\":\"web\"}:", "k:{\"containerPort\":9090,\"protocol\":\"TCP\"}:"] {
             #expect(yaml.contains(text), "missing \(text)")
         }
-        let generation = try jsonpath(kubectl, "deploy", "web", "{.metadata.generation}")
+        let generation = try await jsonpath(kubectl, "deploy", "web", "{.metadata.generation}")
         #expect(generation == "1")
 
-        let reapplied = try kubectl.ok(["apply", "--server-side", "-f", "-"],
+        let reapplied = try await kubectl.succeed(["apply", "--server-side", "-f", "-"],
                                        stdin: Fixtures.web(env: false, metricsPort: false, tierLabel: false))
         #expect(reapplied.contains("deployment.apps/web serverside-applied"))
-        let after = try kubectl.ok(["get", "deploy", "web", "-o", "yaml"])
+        let after = try await kubectl.succeed(["get", "deploy", "web", "-o", "yaml"])
         #expect(!after.contains("DEBUG"))
         #expect(!after.contains("9090"))
         #expect(!after.contains("tier: frontend"))
         #expect(after.contains("name: MODE"))
         #expect(after.contains("containerPort: 80"))
-        #expect(try jsonpath(kubectl, "deploy", "web", "{.metadata.generation}") == "2")
+        #expect(try await jsonpath(kubectl, "deploy", "web", "{.metadata.generation}") == "2")
     }
 
     @Test func deploymentBecomesAvailableAndServiceGetsAddresses() async throws {
         let sandbox = try await RunningSandbox.start()
         defer { Task { await sandbox.cluster.stop() } }
         let kubectl = sandbox.kubectl
-        try kubectl.ok(["apply", "--server-side", "-f", "-"], stdin: Fixtures.web())
-        let available = try eventually {
-            try jsonpath(kubectl, "deploy", "web", "{.status.availableReplicas}") == "2"
+        try await kubectl.succeed(["apply", "--server-side", "-f", "-"], stdin: Fixtures.web())
+        let available = try await poll {
+            try await jsonpath(kubectl, "deploy", "web", "{.status.availableReplicas}") == "2"
         }
         #expect(available)
-        #expect(try jsonpath(kubectl, "deploy", "web", "{.status.conditions[?(@.type==\"Available\")].status}") == "True")
-        try kubectl.ok(["wait", "--for=condition=Available", "deploy/web", "--timeout=10s"])
-        #expect(try jsonpath(kubectl, "svc", "web", "{.spec.clusterIP}").hasPrefix("10.96."))
-        #expect(try eventually { try jsonpath(kubectl, "svc", "web", "{.status.loadBalancer.ingress[0].ip}") != "" })
+        #expect(try await jsonpath(kubectl, "deploy", "web", "{.status.conditions[?(@.type==\"Available\")].status}") == "True")
+        try await kubectl.succeed(["wait", "--for=condition=Available", "deploy/web", "--timeout=10s"])
+        #expect(try await jsonpath(kubectl, "svc", "web", "{.spec.clusterIP}").hasPrefix("10.96."))
+        #expect(try await poll { try await jsonpath(kubectl, "svc", "web", "{.status.loadBalancer.ingress[0].ip}") != "" })
         // Status writes bump resourceVersion but not generation.
-        #expect(try jsonpath(kubectl, "deploy", "web", "{.metadata.generation}") == "1")
+        #expect(try await jsonpath(kubectl, "deploy", "web", "{.metadata.generation}") == "1")
     }
 
     @Test func failingSimulationMakesDeploymentMissItsDeadline() async throws {
         let sandbox = try await RunningSandbox.start()
         defer { Task { await sandbox.cluster.stop() } }
-        try sandbox.kubectl.ok(["apply", "--server-side", "-f", "-"], stdin: Fixtures.web(simulate: "fail"))
-        let failed = try eventually {
-            try jsonpath(sandbox.kubectl, "deploy", "web", "{.status.conditions[?(@.type==\"Progressing\")].reason}")
+        try await sandbox.kubectl.succeed(["apply", "--server-side", "-f", "-"], stdin: Fixtures.web(simulate: "fail"))
+        let failed = try await poll {
+            try await jsonpath(sandbox.kubectl, "deploy", "web", "{.status.conditions[?(@.type==\"Progressing\")].reason}")
                 == "ProgressDeadlineExceeded"
         }
         #expect(failed)
-        #expect(try jsonpath(sandbox.kubectl, "deploy", "web", "{.status.availableReplicas}") == "")
+        #expect(try await jsonpath(sandbox.kubectl, "deploy", "web", "{.status.availableReplicas}") == "")
     }
 
     @Test func listsSelectsDeletesAndReportsErrorsLikeAServer() async throws {
@@ -78,50 +78,50 @@ struct KubectlTests {
         defer { Task { await sandbox.cluster.stop() } }
         let kubectl = sandbox.kubectl
         let manifest = Fixtures.web()
-        try kubectl.ok(["apply", "--server-side", "-f", "-"], stdin: manifest)
-        #expect(try kubectl.ok(["create", "namespace", "team-a"]).contains("namespace/team-a created"))
-        try kubectl.ok(["create", "configmap", "other", "-n", "team-a", "--from-literal=a=b"])
+        try await kubectl.succeed(["apply", "--server-side", "-f", "-"], stdin: manifest)
+        #expect(try await kubectl.succeed(["create", "namespace", "team-a"]).contains("namespace/team-a created"))
+        try await kubectl.succeed(["create", "configmap", "other", "-n", "team-a", "--from-literal=a=b"])
 
-        let all = try kubectl.ok(["get", "all", "-A"])
+        let all = try await kubectl.succeed(["get", "all", "-A"])
         #expect(all.contains("deployment.apps/web") && all.contains("service/web"))
-        let configMaps = try kubectl.ok(["get", "cm", "-A"])
+        let configMaps = try await kubectl.succeed(["get", "cm", "-A"])
         #expect(configMaps.contains("web-config") && configMaps.contains("other") && configMaps.contains("team-a"))
-        let selected = try kubectl.ok(["get", "cm", "-A", "-l", "app=web", "-o", "name"])
+        let selected = try await kubectl.succeed(["get", "cm", "-A", "-l", "app=web", "-o", "name"])
         #expect(selected.contains("configmap/web-config") && !selected.contains("other"))
-        let excluded = try kubectl.ok(["get", "cm", "-A", "-l", "app notin (web)", "-o", "name"])
+        let excluded = try await kubectl.succeed(["get", "cm", "-A", "-l", "app notin (web)", "-o", "name"])
         #expect(excluded.contains("configmap/other") && !excluded.contains("web-config"))
 
-        let missing = try kubectl.run(["get", "deploy", "nope"])
+        let missing = try await kubectl.detached(["get", "deploy", "nope"])
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("Error from server (NotFound): deployments.apps \"nope\" not found"))
-        let noNamespace = try kubectl.run(["create", "configmap", "x", "-n", "ghost"])
+        let noNamespace = try await kubectl.detached(["create", "configmap", "x", "-n", "ghost"])
         #expect(noNamespace.stderr.contains("namespaces \"ghost\" not found"))
-        let duplicate = try kubectl.run(["create", "namespace", "team-a"])
+        let duplicate = try await kubectl.detached(["create", "namespace", "team-a"])
         #expect(duplicate.stderr.contains("AlreadyExists"))
-        let invalid = try kubectl.run(["create", "configmap", "Bad_Name"])
+        let invalid = try await kubectl.detached(["create", "configmap", "Bad_Name"])
         #expect(invalid.stderr.contains("Invalid"))
 
-        let deleted = try kubectl.ok(["delete", "-f", "-"], stdin: manifest)
+        let deleted = try await kubectl.succeed(["delete", "-f", "-"], stdin: manifest)
         #expect(deleted.contains("deployment.apps \"web\" deleted"))
-        #expect(try kubectl.run(["get", "deploy", "web"]).status != 0)
-        try kubectl.ok(["delete", "namespace", "team-a"])
-        #expect(try kubectl.run(["get", "cm", "other", "-n", "team-a"]).status != 0)
+        #expect(try await kubectl.detached(["get", "deploy", "web"]).status != 0)
+        try await kubectl.succeed(["delete", "namespace", "team-a"])
+        #expect(try await kubectl.detached(["get", "cm", "other", "-n", "team-a"]).status != 0)
     }
 
     @Test func objectsSurviveARestartOnTheSameDirectory() async throws {
         let first = try await RunningSandbox.start()
-        try first.kubectl.ok(["apply", "--server-side", "-f", "-"], stdin: Fixtures.web())
-        let uid = try jsonpath(first.kubectl, "deploy", "web", "{.metadata.uid}")
+        try await first.kubectl.succeed(["apply", "--server-side", "-f", "-"], stdin: Fixtures.web())
+        let uid = try await jsonpath(first.kubectl, "deploy", "web", "{.metadata.uid}")
         await first.cluster.stop()
 
         let second = try await RunningSandbox.start(directory: first.directory)
         defer { Task { await second.cluster.stop() } }
-        #expect(try jsonpath(second.kubectl, "deploy", "web", "{.metadata.uid}") == uid)
-        #expect(try second.kubectl.ok(["get", "cm", "web-config", "-o", "jsonpath={.data.greeting}"]) == "hello")
-        #expect(try second.kubectl.ok(["get", "ns", "-o", "name"]).split(separator: "\n").count == 4)
+        #expect(try await jsonpath(second.kubectl, "deploy", "web", "{.metadata.uid}") == uid)
+        #expect(try await second.kubectl.succeed(["get", "cm", "web-config", "-o", "jsonpath={.data.greeting}"]) == "hello")
+        #expect(try await second.kubectl.succeed(["get", "ns", "-o", "name"]).split(separator: "\n").count == 4)
     }
 
-    private func jsonpath(_ kubectl: Kubectl, _ kind: String, _ name: String, _ path: String) throws -> String {
-        try kubectl.ok(["get", kind, name, "-o", "jsonpath=\(path)"])
+    private func jsonpath(_ kubectl: Kubectl, _ kind: String, _ name: String, _ path: String) async throws -> String {
+        try await kubectl.succeed(["get", kind, name, "-o", "jsonpath=\(path)"])
     }
 }

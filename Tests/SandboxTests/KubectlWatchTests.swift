@@ -16,13 +16,13 @@ extension KubectlTests {
                                       ["get", "cm", "-w", "--output-watch-events", "--request-timeout=3s"])
         defer { watch.kill() }
         // Once the list is printed, the watch resumes from the list's resourceVersion: nothing is missed.
-        try await watch.wait(within: 10) { $0.contains("keep") }
+        try await watch.wait(within: 60) { $0.contains("keep") }
         try await sandbox.createConfigMap("fresh")
         let patch: Value = ["metadata": ["labels": ["touched": "yes"]]]
         _ = try await sandbox.send("PATCH", "\(WatchTests.configMaps)/keep", body: patch,
                                    headers: [(name: "Content-Type", value: "application/merge-patch+json")])
         _ = try await sandbox.send("DELETE", "\(WatchTests.configMaps)/fresh")
-        let (status, output) = try await watch.finish(within: 15)
+        let (status, output) = try await watch.finish(within: 60)
         #expect(status == 0)
         let rows = output.split(separator: "\n").map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
         #expect(rows == ["EVENT NAME", "ADDED keep", "ADDED fresh", "MODIFIED keep", "DELETED fresh"])

@@ -84,7 +84,7 @@ func within<T: Sendable>(_ seconds: Double, _ what: String, _ body: @escaping @S
 }
 
 /// Reads events from a watch until `done` says stop (returning the events read), within `seconds`.
-func collect(_ events: AsyncThrowingStream<Value, Error>, within seconds: Double = 10, _ what: String,
+func collect(_ events: AsyncThrowingStream<Value, Error>, within seconds: Double = 60, _ what: String,
              until done: @escaping @Sendable ([Value]) -> Bool) async throws -> [Value] {
     try await within(seconds, what) {
         var seen: [Value] = []

@@ -39,11 +39,11 @@ extension KubectlTests {
         let sandbox = try await RunningSandbox.start()
         defer { Task { await sandbox.cluster.stop() } }
         let kubectl = sandbox.kubectl
-        try kubectl.ok(["create", "-f", "-"], stdin: Self.strategicDeployment)
-        let out = try kubectl.ok(["patch", "deployment", "web", "--type", "strategic", "-p", Self.strategicPatch])
+        try await kubectl.succeed(["create", "-f", "-"], stdin: Self.strategicDeployment)
+        let out = try await kubectl.succeed(["patch", "deployment", "web", "--type", "strategic", "-p", Self.strategicPatch])
         #expect(out.contains("deployment.apps/web patched"))
 
-        let live = try JSON.parse(try kubectl.ok(["get", "deployment", "web", "-o", "json"]))
+        let live = try JSON.parse(try await kubectl.succeed(["get", "deployment", "web", "-o", "json"]))
         #expect(live[path: ["spec", "strategy"]] == ["type": "Recreate"])
         let containers = live[path: ["spec", "template", "spec", "containers"]]?.arrayValue ?? []
         #expect(containers.compactMap { $0["name"]?.stringValue } == ["b", "a"])
@@ -52,7 +52,7 @@ extension KubectlTests {
         // kubectl's client-side strategic merge (apimachinery) gives the same strategy and containers.
         let file = sandbox.directory.appendingPathComponent("web.yaml")
         try Self.strategicDeployment.write(to: file, atomically: true, encoding: .utf8)
-        let local = try JSON.parse(try kubectl.ok(["patch", "--local", "-f", file.path, "--type", "strategic",
+        let local = try JSON.parse(try await kubectl.succeed(["patch", "--local", "-f", file.path, "--type", "strategic",
                                                    "-p", Self.strategicPatch, "-o", "json"]))
         #expect(live[path: ["spec", "strategy"]] == local[path: ["spec", "strategy"]])
         let localContainers = local[path: ["spec", "template", "spec", "containers"]]?.arrayValue ?? []
@@ -64,9 +64,9 @@ extension KubectlTests {
         let sandbox = try await RunningSandbox.start()
         defer { Task { await sandbox.cluster.stop() } }
         let kubectl = sandbox.kubectl
-        try kubectl.ok(["create", "-f", "-"], stdin: Self.strategicDeployment)
+        try await kubectl.succeed(["create", "-f", "-"], stdin: Self.strategicDeployment)
         let bad = #"{"spec":{"strategy":{"$retainKeys":["type"],"type":"Recreate","rollingUpdate":{"maxSurge":2}}}}"#
-        let result = try kubectl.run(["patch", "deployment", "web", "--type", "strategic", "-p", bad])
+        let result = try await kubectl.detached(["patch", "deployment", "web", "--type", "strategic", "-p", bad])
         #expect(result.status != 0)
         #expect(result.stderr.contains("retainKeys"), "\(result.stderr)")
     }

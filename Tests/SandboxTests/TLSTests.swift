@@ -30,7 +30,7 @@ extension KubectlTests {
         #expect(config.contains("server: https://127.0.0.1:"))
         #expect(config.contains("certificate-authority-data:"))
         #expect(config.contains("token:") && !config.contains("client-key-data"))
-        let out = try sandbox.kubectl.ok(["get", "ns"])
+        let out = try await sandbox.kubectl.succeed(["get", "ns"])
         #expect(out.contains("kube-system"))
     }
 
@@ -40,10 +40,10 @@ extension KubectlTests {
         let config = try String(contentsOf: sandbox.cluster.kubeconfigPath, encoding: .utf8)
         #expect(config.contains("client-certificate-data:") && config.contains("client-key-data:"))
         #expect(!config.contains("token:"))
-        let out = try sandbox.kubectl.ok(["get", "ns"])
+        let out = try await sandbox.kubectl.succeed(["get", "ns"])
         #expect(out.contains("kube-node-lease"))
-        _ = try sandbox.kubectl.ok(["create", "configmap", "tls-cm", "--from-literal=a=1"])
-        #expect(try sandbox.kubectl.ok(["get", "cm", "tls-cm", "-o", "jsonpath={.data.a}"]) == "1")
+        _ = try await sandbox.kubectl.succeed(["create", "configmap", "tls-cm", "--from-literal=a=1"])
+        #expect(try await sandbox.kubectl.succeed(["get", "cm", "tls-cm", "-o", "jsonpath={.data.a}"]) == "1")
     }
 
     @Test func kubeconfigsStayValidAcrossARestart() async throws {
@@ -74,11 +74,11 @@ extension KubectlTests {
         defer { Task { await sandbox.cluster.stop() } }
         let wrong = try kubeconfigCopy(of: sandbox, user: ["token": "not-the-token"])
         // A plain REST request decodes the 401 Status body.
-        let raw = try wrong.run(["get", "--raw", "/api/v1/namespaces"])
+        let raw = try await wrong.detached(["get", "--raw", "/api/v1/namespaces"])
         #expect(raw.status != 0)
         #expect(raw.stderr.contains("error: You must be logged in to the server (Unauthorized)"), "\(raw.stderr)")
         // Discovery meets the 401 first; client-go reports it in its generic words, not the Status message.
-        let denied = try wrong.run(["get", "ns"])
+        let denied = try await wrong.detached(["get", "ns"])
         #expect(denied.status != 0)
         #expect(denied.stderr.contains("error: You must be logged in to the server ("), "\(denied.stderr)")
         #expect(!denied.stderr.contains("not-the-token"))
