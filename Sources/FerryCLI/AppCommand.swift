@@ -1,4 +1,3 @@
-import ArgumentParser
 
 /// `ferry app …`: manage applications on a Ferry server.
 public struct AppCommand: AsyncParsableCommand {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import FerryCore
 
 /// `ferry app create NAME --repo URL --path PATH …`: registers an application.
@@ -9,15 +8,15 @@ public struct AppCreateCommand: AsyncParsableCommand {
     @OptionGroup var client: ClientOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "Application name.") var name: String
-    @Option(help: "Git repository URL.") var repo: String
-    @Option(help: "Path of the manifests inside the repository.") var path: String
-    @Option(help: "Branch, tag or commit to track.") var revision: String = "HEAD"
+    @Argument(name: "name", help: "Application name.") var name: String
+    @Option(name: .customLong("repo"), help: "Git repository URL.") var repo: String
+    @Option(name: .customLong("path"), help: "Path of the manifests inside the repository.") var path: String
+    @Option(name: .customLong("revision"), help: "Branch, tag or commit to track.") var revision: String = "HEAD"
     @Option(name: .customLong("dest-namespace"), help: "Namespace to deploy into.") var destNamespace: String = "default"
     @Option(name: .customLong("dest-server"), help: "Cluster API server URL (default: the cluster Ferry runs against).")
     var destServer: String?
     @Flag(name: .customLong("auto-sync"), help: "Sync automatically when Git changes.") var autoSync = false
-    @Flag(help: "Let automated sync delete resources no longer in Git (implies --auto-sync).") var prune = false
+    @Flag(name: .customLong("prune"), help: "Let automated sync delete resources no longer in Git (implies --auto-sync).") var prune = false
     @Flag(name: .customLong("self-heal"), help: "Undo drift in the cluster (implies --auto-sync).") var selfHeal = false
     @Flag(name: .customLong("create-namespace"), help: "Create the destination namespace when syncing.")
     var createNamespace = false

@@ -1,4 +1,3 @@
-import ArgumentParser
 
 /// `ferry app delete NAME [--cascade]`: unregisters an application.
 public struct AppDeleteCommand: AsyncParsableCommand {
@@ -6,8 +5,8 @@ public struct AppDeleteCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete an application.")
 
     @OptionGroup var client: ClientOptions
-    @Argument(help: "Application name.") var name: String
-    @Flag(help: "Also delete every resource the application manages from the cluster.") var cascade = false
+    @Argument(name: "name", help: "Application name.") var name: String
+    @Flag(name: .customLong("cascade"), help: "Also delete every resource the application manages from the cluster.") var cascade = false
 
     /// Creates the command.
     public init() {}

@@ -1,4 +1,3 @@
-import ArgumentParser
 
 /// `ferry app diff NAME`: the unified diff between Git and the cluster. Exits 1 when out of sync.
 public struct AppDiffCommand: AsyncParsableCommand {
@@ -7,7 +6,7 @@ public struct AppDiffCommand: AsyncParsableCommand {
         commandName: "diff", abstract: "Show what a sync would change (exit code 1 when out of sync).")
 
     @OptionGroup var client: ClientOptions
-    @Argument(help: "Application name.") var name: String
+    @Argument(name: "name", help: "Application name.") var name: String
 
     /// Creates the command.
     public init() {}

@@ -1,4 +1,3 @@
-import ArgumentParser
 
 /// `ferry app get NAME [--refresh]`: one application's summary and resources.
 public struct AppGetCommand: AsyncParsableCommand {
@@ -7,8 +6,8 @@ public struct AppGetCommand: AsyncParsableCommand {
 
     @OptionGroup var client: ClientOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "Application name.") var name: String
-    @Flag(help: "Re-read Git and the cluster before showing the application.") var refresh = false
+    @Argument(name: "name", help: "Application name.") var name: String
+    @Flag(name: .customLong("refresh"), help: "Re-read Git and the cluster before showing the application.") var refresh = false
 
     /// Creates the command.
     public init() {}

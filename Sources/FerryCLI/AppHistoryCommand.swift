@@ -1,4 +1,3 @@
-import ArgumentParser
 
 /// `ferry app history NAME`: the application's sync runs, newest first.
 public struct AppHistoryCommand: AsyncParsableCommand {
@@ -7,7 +6,7 @@ public struct AppHistoryCommand: AsyncParsableCommand {
 
     @OptionGroup var client: ClientOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "Application name.") var name: String
+    @Argument(name: "name", help: "Application name.") var name: String
 
     /// Creates the command.
     public init() {}

@@ -1,4 +1,3 @@
-import ArgumentParser
 
 /// `ferry app list`: all applications with their sync and health status.
 public struct AppListCommand: AsyncParsableCommand {

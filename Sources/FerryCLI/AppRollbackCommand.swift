@@ -1,4 +1,3 @@
-import ArgumentParser
 
 /// `ferry app rollback NAME ID`: re-applies the manifests of an earlier sync run.
 public struct AppRollbackCommand: AsyncParsableCommand {
@@ -8,8 +7,8 @@ public struct AppRollbackCommand: AsyncParsableCommand {
 
     @OptionGroup var client: ClientOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "Application name.") var name: String
-    @Argument(help: "The sync run ID to roll back to.") var id: Int64
+    @Argument(name: "name", help: "Application name.") var name: String
+    @Argument(name: "id", help: "The sync run ID to roll back to.") var id: Int64
 
     /// Creates the command.
     public init() {}

@@ -1,4 +1,3 @@
-import ArgumentParser
 import FerryCore
 
 /// `ferry app sync NAME [--prune] [--dry-run] [--revision REF]`: applies Git to the cluster now.
@@ -8,10 +7,10 @@ public struct AppSyncCommand: AsyncParsableCommand {
 
     @OptionGroup var client: ClientOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "Application name.") var name: String
-    @Flag(help: "Delete resources that are no longer in Git.") var prune = false
+    @Argument(name: "name", help: "Application name.") var name: String
+    @Flag(name: .customLong("prune"), help: "Delete resources that are no longer in Git.") var prune = false
     @Flag(name: .customLong("dry-run"), help: "Plan the sync without changing the cluster.") var dryRun = false
-    @Option(help: "Sync this branch, tag or commit instead of the tracked one.") var revision: String?
+    @Option(name: .customLong("revision"), help: "Sync this branch, tag or commit instead of the tracked one.") var revision: String?
 
     /// Creates the command.
     public init() {}

@@ -1,4 +1,3 @@
-import ArgumentParser
 
 /// `ferry app wait NAME [--sync] [--health] [--timeout SECONDS]`: blocks until the application is
 /// Synced and/or Healthy (neither flag means both), polling every second.
@@ -8,10 +7,10 @@ public struct AppWaitCommand: AsyncParsableCommand {
         commandName: "wait", abstract: "Wait until an application is Synced and/or Healthy.")
 
     @OptionGroup var client: ClientOptions
-    @Argument(help: "Application name.") var name: String
-    @Flag(help: "Wait for sync status Synced.") var sync = false
-    @Flag(help: "Wait for health Healthy.") var health = false
-    @Option(help: "Seconds to wait before giving up.") var timeout: Double = 300
+    @Argument(name: "name", help: "Application name.") var name: String
+    @Flag(name: .customLong("sync"), help: "Wait for sync status Synced.") var sync = false
+    @Flag(name: .customLong("health"), help: "Wait for health Healthy.") var health = false
+    @Option(name: .customLong("timeout"), help: "Seconds to wait before giving up.") var timeout: Double = 300
 
     /// Creates the command.
     public init() {}

@@ -1,15 +1,14 @@
-import ArgumentParser
 import Foundation
 
 /// The options every client command takes: which Ferry server to talk to and with which token.
 public struct ClientOptions: ParsableArguments, Sendable {
     /// `--server URL`; falls back to `FERRY_SERVER`, the saved login, then `http://127.0.0.1:8080`.
-    @Option(name: .long, help: ArgumentHelp("Ferry server URL (env FERRY_SERVER; default \(ClientSettings.defaultServer)).",
+    @Option(name: .customLong("server"), help: ArgumentHelp("Ferry server URL (env FERRY_SERVER; default \(ClientSettings.defaultServer)).",
                                             valueName: "url"))
     public var server: String?
 
     /// `--token T`; falls back to `FERRY_TOKEN`, then the saved login.
-    @Option(name: .long, help: ArgumentHelp("API token (env FERRY_TOKEN; default: the one saved by 'ferry login').",
+    @Option(name: .customLong("token"), help: ArgumentHelp("API token (env FERRY_TOKEN; default: the one saved by 'ferry login').",
                                             valueName: "token"))
     public var token: String?
 

@@ -1,4 +1,3 @@
-import ArgumentParser
 
 /// The `ferry` command tree.
 public struct FerryCommand: AsyncParsableCommand {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import FerryCore
 
 /// Entry point for the `ferry` executable (runs the async command tree).

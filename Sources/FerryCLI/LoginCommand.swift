@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 
 /// `ferry login [--server URL] --token T`: checks the token against the server, then saves both to

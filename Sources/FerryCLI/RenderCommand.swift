@@ -1,4 +1,3 @@
-import ArgumentParser
 import FerryCore
 import Foundation
 import Rendering
@@ -18,8 +17,8 @@ public struct RenderCommand: AsyncParsableCommand {
     /// How `render` prints objects.
     enum Format: String, ExpressibleByArgument, CaseIterable { case yaml, json }
 
-    @Argument(help: "Directory to render.") var directory: String
-    @Flag(help: "Include manifests in sub-directories.") var recurse = false
+    @Argument(name: "directory", help: "Directory to render.") var directory: String
+    @Flag(name: .customLong("recurse"), help: "Include manifests in sub-directories.") var recurse = false
     @Option(name: [.short, .customLong("output")], help: "Output format: yaml (default) or json.") var output: Format = .yaml
     @Option(name: [.customShort("f"), .customLong("values")], help: "Helm: a values file (repeatable).") var valueFiles: [String] = []
     @Option(name: .customLong("set"), help: "Helm: set values (a.b=c,list[0]=x; repeatable).") var set: [String] = []

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import Logging
 import Sandbox
@@ -11,19 +10,19 @@ struct SandboxCommand: AsyncParsableCommand {
         discussion: "Writes DATA/kubeconfig: `kubectl --kubeconfig DATA/kubeconfig get ns`. Faults can also be "
             + "changed while running: `curl -X POST URL/sandbox/faults -d '{\"errorRate\":0.1,\"seed\":7}'`.")
 
-    @Option(help: "Address to listen on.") var host = "127.0.0.1"
-    @Option(help: "Port to listen on (0 = any free port).") var port = 6443
-    @Option(help: "Directory for the sandbox's database and kubeconfig.") var data = "./data/sandbox"
-    @Option(help: "Recent write events kept for resuming watches and paged lists.") var watchHistory = 10_000
-    @Option(help: "Seconds between BOOKMARK events on watches that allow them.") var bookmarkInterval = 60.0
-    @Option(help: "Fault: milliseconds added to every resource request.") var faultLatencyMs = 0
-    @Option(help: "Fault: share (0-1) of resource requests answered 500.") var faultErrorRate = 0.0
-    @Option(help: "Fault: share (0-1) of resource requests answered 429.") var faultTooManyRequestsRate = 0.0
-    @Option(help: "Fault: Retry-After seconds sent with a 429.") var faultRetryAfterSeconds = 1
-    @Option(help: "Fault: close every watch stream after this many seconds.") var faultDropWatchAfterSeconds: Double?
-    @Option(help: "Fault: seed for repeatable fault draws.") var faultSeed: UInt64?
-    @Flag(help: "Serve HTTPS with a generated CA and require a bearer token or client certificate.") var tls = false
-    @Option(help: "With --tls, the credential written to the kubeconfig: token or client-certificate.")
+    @Option(name: .customLong("host"), help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(name: .customLong("port"), help: "Port to listen on (0 = any free port).") var port = 6443
+    @Option(name: .customLong("data"), help: "Directory for the sandbox's database and kubeconfig.") var data = "./data/sandbox"
+    @Option(name: .customLong("watch-history"), help: "Recent write events kept for resuming watches and paged lists.") var watchHistory = 10_000
+    @Option(name: .customLong("bookmark-interval"), help: "Seconds between BOOKMARK events on watches that allow them.") var bookmarkInterval = 60.0
+    @Option(name: .customLong("fault-latency-ms"), help: "Fault: milliseconds added to every resource request.") var faultLatencyMs = 0
+    @Option(name: .customLong("fault-error-rate"), help: "Fault: share (0-1) of resource requests answered 500.") var faultErrorRate = 0.0
+    @Option(name: .customLong("fault-too-many-requests-rate"), help: "Fault: share (0-1) of resource requests answered 429.") var faultTooManyRequestsRate = 0.0
+    @Option(name: .customLong("fault-retry-after-seconds"), help: "Fault: Retry-After seconds sent with a 429.") var faultRetryAfterSeconds = 1
+    @Option(name: .customLong("fault-drop-watch-after-seconds"), help: "Fault: close every watch stream after this many seconds.") var faultDropWatchAfterSeconds: Double?
+    @Option(name: .customLong("fault-seed"), help: "Fault: seed for repeatable fault draws.") var faultSeed: UInt64?
+    @Flag(name: .customLong("tls"), help: "Serve HTTPS with a generated CA and require a bearer token or client certificate.") var tls = false
+    @Option(name: .customLong("tls-credential"), help: "With --tls, the credential written to the kubeconfig: token or client-certificate.")
     var tlsCredential = "token"
 
     func validate() throws {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Controller
 import FerryCore
 import Foundation
@@ -20,17 +19,17 @@ struct ServeCommand: AsyncParsableCommand {
         and writes DATA/sandbox/kubeconfig so kubectl can inspect it.
         """)
 
-    @Option(help: "Address to listen on.") var host = "127.0.0.1"
-    @Option(help: "Port for the API and dashboard.") var port = 8080
-    @Option(help: "Directory for Ferry's state (database, Git cache, sandbox).") var data = "./data"
-    @Option(help: "Kubeconfig of the cluster to manage.") var kubeconfig: String?
-    @Option(help: "Context in the kubeconfig (default: its current context).") var context: String?
-    @Flag(help: "Create a local Git repository with sample apps and register them with automated sync.") var demo = false
-    @Option(help: "Seconds between checks of each application.") var pollInterval: Double = 30
-    @Option(help: "Directory of dashboard templates and assets (default: found next to the binary).") var web: String?
-    @Option(help: "YAML file of Git credentials by URL prefix (see README); secrets never go in app specs.")
+    @Option(name: .customLong("host"), help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(name: .customLong("port"), help: "Port for the API and dashboard.") var port = 8080
+    @Option(name: .customLong("data"), help: "Directory for Ferry's state (database, Git cache, sandbox).") var data = "./data"
+    @Option(name: .customLong("kubeconfig"), help: "Kubeconfig of the cluster to manage.") var kubeconfig: String?
+    @Option(name: .customLong("context"), help: "Context in the kubeconfig (default: its current context).") var context: String?
+    @Flag(name: .customLong("demo"), help: "Create a local Git repository with sample apps and register them with automated sync.") var demo = false
+    @Option(name: .customLong("poll-interval"), help: "Seconds between checks of each application.") var pollInterval: Double = 30
+    @Option(name: .customLong("web"), help: "Directory of dashboard templates and assets (default: found next to the binary).") var web: String?
+    @Option(name: .customLong("repo-credentials"), help: "YAML file of Git credentials by URL prefix (see README); secrets never go in app specs.")
     var repoCredentials: String?
-    @Option(help: "Log level (trace, debug, info, notice, warning, error).") var logLevel = "info"
+    @Option(name: .customLong("log-level"), help: "Log level (trace, debug, info, notice, warning, error).") var logLevel = "info"
 
     func run() async throws {
         LoggingSystem.bootstrap { label in

@@ -1,4 +1,3 @@
-import ArgumentParser
 
 /// `ferry version`: the client's version, and the server's when it is reachable.
 public struct VersionCommand: AsyncParsableCommand {
