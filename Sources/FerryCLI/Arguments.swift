@@ -169,14 +169,17 @@ final class ArgumentSlot {
     let valueName: String
     let repeating: Bool
     let required: Bool
-    let defaultText: String?
-    let allowed: [String]
+    /// The default as help shows it; computed only for help (describing a value can cost dynamic casts).
+    let defaultText: () -> String?
+    /// The values allowed, for messages (empty: any).
+    let allowed: () -> [String]
     /// Stores a value's text; false when the text does not convert.
     let set: (String) -> Bool
     var filled = false
 
     init(kind: Kind, names: NameSpecification, help: ArgumentHelp, valueName: String, repeating: Bool = false,
-         required: Bool, defaultText: String?, allowed: [String], set: @escaping (String) -> Bool) {
+         required: Bool, defaultText: @escaping () -> String? = { nil }, allowed: @escaping () -> [String],
+         set: @escaping (String) -> Bool) {
         self.kind = kind; longs = names.longs; shorts = names.shorts; self.help = help.text
         self.valueName = help.valueName ?? valueName
         self.repeating = repeating; self.required = required; self.defaultText = defaultText; self.allowed = allowed
@@ -240,8 +243,8 @@ extension Option where Value: ExpressibleByArgument {
     public init(wrappedValue: Value, name: NameSpecification, help: ArgumentHelp) {
         let box = ArgumentBox(wrappedValue)
         self.init(box: box, slot: ArgumentSlot(kind: .option, names: name, help: help, valueName: name.longs.first ?? "value",
-                                               required: false, defaultText: "\(wrappedValue)",
-                                               allowed: Value.allValueStrings) { text in
+                                               required: false, defaultText: { "\(wrappedValue)" },
+                                               allowed: { Value.allValueStrings }) { text in
             guard let value = Value(argument: text) else { return false }
             box.value = value
             return true
@@ -252,7 +255,7 @@ extension Option where Value: ExpressibleByArgument {
     public init(name: NameSpecification, help: ArgumentHelp) {
         let box = ArgumentBox<Value>(nil)
         self.init(box: box, slot: ArgumentSlot(kind: .option, names: name, help: help, valueName: name.longs.first ?? "value",
-                                               required: true, defaultText: nil, allowed: Value.allValueStrings) { text in
+                                               required: true, allowed: { Value.allValueStrings }) { text in
             guard let value = Value(argument: text) else { return false }
             box.value = value
             return true
@@ -265,7 +268,7 @@ extension Option {
     public init<Wrapped: ExpressibleByArgument>(name: NameSpecification, help: ArgumentHelp) where Value == Wrapped? {
         let box = ArgumentBox<Value>(.some(nil))
         self.init(box: box, slot: ArgumentSlot(kind: .option, names: name, help: help, valueName: name.longs.first ?? "value",
-                                               required: false, defaultText: nil, allowed: Wrapped.allValueStrings) { text in
+                                               required: false, allowed: { Wrapped.allValueStrings }) { text in
             guard let value = Wrapped(argument: text) else { return false }
             box.value = .some(value)
             return true
@@ -279,8 +282,8 @@ extension Option {
         var started = false
         self.init(box: box, slot: ArgumentSlot(kind: .option, names: name, help: help, valueName: name.longs.first ?? "value",
                                                repeating: true, required: false,
-                                               defaultText: wrappedValue.isEmpty ? nil : "\(wrappedValue)",
-                                               allowed: Element.allValueStrings) { text in
+                                               defaultText: { wrappedValue.isEmpty ? nil : "\(wrappedValue)" },
+                                               allowed: { Element.allValueStrings }) { text in
             guard let value = Element(argument: text) else { return false }
             box.value = (started ? box.value ?? [] : []) + [value]
             started = true
@@ -303,7 +306,7 @@ public struct Flag: @unchecked Sendable {
         let box = ArgumentBox(wrappedValue)
         self.box = box
         ArgumentRegistry.register(ArgumentSlot(kind: .flag, names: name, help: help, valueName: "", required: false,
-                                               defaultText: nil, allowed: []) { _ in
+                                               allowed: { [] }) { _ in
             box.value = true
             return true
         })
@@ -327,7 +330,7 @@ public struct Argument<Value: ExpressibleByArgument> {
         let box = ArgumentBox<Value>(nil)
         self.box = box
         ArgumentRegistry.register(ArgumentSlot(kind: .positional, names: [], help: help, valueName: name, required: true,
-                                               defaultText: nil, allowed: Value.allValueStrings) { text in
+                                               allowed: { Value.allValueStrings }) { text in
             guard let value = Value(argument: text) else { return false }
             box.value = value
             return true
@@ -422,7 +425,8 @@ enum CommandLineParser {
         }
         func store(_ text: String, in slot: ArgumentSlot, shown: String) throws {
             guard slot.set(text) else {
-                let allowed = slot.allowed.isEmpty ? "" : " (one of: \(slot.allowed.joined(separator: ", ")))"
+                let values = slot.allowed()
+                let allowed = values.isEmpty ? "" : " (one of: \(values.joined(separator: ", ")))"
                 throw CommandLineError(message: "The value '\(text)' is invalid for '\(shown)'\(allowed)")
             }
             slot.filled = true
@@ -551,7 +555,7 @@ enum CommandLineParser {
             var left = names.joined(separator: ", ")
             if slot.kind == .option { left += " <\(slot.valueName)>" }
             var right = slot.help
-            if let text = slot.defaultText, !text.isEmpty { right += " (default: \(text))" }
+            if let text = slot.defaultText(), !text.isEmpty { right += " (default: \(text))" }
             out += row(left, right)
         }
         if path.count == 1, !configuration.version.isEmpty { out += row("--version", "Show the version.") }

@@ -51,8 +51,17 @@ public enum ParallelMap {
 
         func set(_ index: Int, _ value: Result<R, Error>) { storage[index] = value }
 
+        /// A plain loop: in this generic (unspecialised) code, mapping a range instantiates range and
+        /// collection types at run time, each checked against its protocols by a scan of all conformances.
         func values() -> [Result<R, Error>] {
-            (0..<count).map { storage[$0] ?? .failure(CancellationError()) }
+            var out: [Result<R, Error>] = []
+            out.reserveCapacity(count)
+            var index = 0
+            while index < count {
+                out.append(storage[index] ?? .failure(CancellationError()))
+                index += 1
+            }
+            return out
         }
     }
 }
