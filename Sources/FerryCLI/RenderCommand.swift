@@ -93,7 +93,8 @@ public struct RenderCommand: AsyncParsableCommand {
 
     /// True when `directory` holds a Helm chart.
     static func isChart(_ directory: String) -> Bool {
-        FileManager.default.fileExists(atPath: URL(fileURLWithPath: directory).appendingPathComponent("Chart.yaml").path)
+        FileManager.default.fileExists(atPath: directory.isEmpty ? "Chart.yaml"
+                                           : directory.hasSuffix("/") ? directory + "Chart.yaml" : directory + "/Chart.yaml")
     }
 
     /// What `helm template` prints for the chart at `directory`.

@@ -98,13 +98,13 @@ public enum JSON {
             let plain = byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26
             // 0xE2 starts U+2028 and U+2029, which are escaped; other non-ASCII bytes are copied.
             if plain && byte != 0xE2 { index = bytes.index(after: index); continue }
-            out += s[runStart..<index]
+            out.append(contentsOf: s[runStart..<index])
             let scalarEnd = s.unicodeScalars.index(after: index)
             escape(s.unicodeScalars[index], into: &out)
             index = scalarEnd
             runStart = scalarEnd
         }
-        out += s[runStart..<index]
+        out.append(contentsOf: s[runStart..<index])
         out += "\""
     }
 

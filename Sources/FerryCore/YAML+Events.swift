@@ -114,24 +114,33 @@ final class YAMLEventReader {
         }
     }
 
-    private struct KeyIdentity: Hashable { var tag: String; var text: String }
+    private struct KeyIdentity: Equatable {
+        var tag: String
+        var text: String
+        /// One string for both parts (a tag never holds a NUL), so the hash map is keyed by `String`, whose
+        /// hashing every run needs anyway, instead of a type of its own checked against `Hashable` at run time.
+        var key: String { tag + "\u{0}" + text }
+    }
 
     /// The keys a mapping has had so far, for duplicate detection: a short list scanned linearly (most
     /// mappings have a handful of keys, and hashing every key cost more than comparing), a hash map past 16.
     private struct KeyLedger {
         private var few: [(KeyIdentity, Mark)] = []
-        private var many: [KeyIdentity: Mark]?
+        private var many: [String: Mark]?
 
         /// Records `key`; returns the mark of an earlier identical key instead when there is one.
         mutating func insert(_ key: KeyIdentity, at mark: Mark) -> Mark? {
             if many != nil {
-                if let first = many?[key] { return first }
-                many?[key] = mark
+                if let first = many?[key.key] { return first }
+                many?[key.key] = mark
                 return nil
             }
             if let earlier = few.first(where: { $0.0 == key }) { return earlier.1 }
             few.append((key, mark))
-            if few.count > 16 { many = Dictionary(few, uniquingKeysWith: { a, _ in a }); few = [] }
+            if few.count > 16 {
+                many = Dictionary(few.map { ($0.0.key, $0.1) }, uniquingKeysWith: { a, _ in a })
+                few = []
+            }
             return nil
         }
     }

@@ -57,6 +57,7 @@ import Testing
         TemplateCase("squote stringifies numbers", "{{squote 1 2 3 }}", output: "'1' '2' '3'"),
         TemplateCase("squote drops nil", "{{ .value | squote }}", data: ["value": nil], output: ""),
         TemplateCase("cat joins with spaces", #"{{$b := "b"}}{{"c" | cat "a" $b}}"#, output: "a b c"),
+        TemplateCase("cat keeps empty strings (only nil is dropped)", #"{{cat "" "b" .nope "c"}}"#, output: " b c"),
         TemplateCase("cat drops nil", #"{{ .value | cat "a" "b"}}"#, data: ["value": nil], output: "a b"),
         TemplateCase("cat prints lists as Go does", #"{{cat "x" (list 1 2)}}"#, output: "x [1 2]"),
         TemplateCase("indent pads every line", #"{{indent 4 "a\nb\nc"}}"#, output: "    a\n    b\n    c"),

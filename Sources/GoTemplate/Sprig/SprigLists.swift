@@ -19,7 +19,7 @@ enum SprigLists {
             try Arg.count(args, 1)
             return .value(f(try elements(args[0], operation)))
         }
-        let mustName = "must" + name.prefix(1).uppercased() + name.dropFirst()
+        let mustName = "must" + name.prefix(1).uppercased() + String(name.dropFirst())
         return [name: fn, mustName: fn]
     }
 

@@ -100,12 +100,12 @@ enum SprigStrings {
             return .str(wrap(try Arg.string(args[2]), width: try Arg.int(args[0]), newline: sep.isEmpty ? "\n" : sep, longWords: true))
         },
         "quote": { args in
-            .str(args.map(\.data).filter { !$0.isNull }.map { GoQuote.quote(Cast.string($0)) }.joined(separator: " "))
+            .str(spaced(args) { GoQuote.quote(Cast.string($0)) })
         },
         "squote": { args in
-            .str(args.map(\.data).filter { !$0.isNull }.map { "'" + GoFormat.v($0) + "'" }.joined(separator: " "))
+            .str(spaced(args) { "'" + GoFormat.v($0) + "'" })
         },
-        "cat": { args in .str(args.map(\.data).filter { !$0.isNull }.map(GoFormat.v).joined(separator: " ")) },
+        "cat": { args in .str(spaced(args, GoFormat.v)) },
         "toString": { args in try Arg.count(args, 1); return .str(Cast.string(args[0].data)) },
     ]
 
@@ -114,7 +114,7 @@ enum SprigStrings {
         "join": { args in
             try Arg.count(args, 2)
             let sep = try Arg.string(args[0])
-            return .str(Cast.strings(args[1].data).joined(separator: sep))
+            return .str(joined(Cast.strings(args[1].data), sep))
         },
         "sortAlpha": { args in
             try Arg.count(args, 1)
@@ -130,6 +130,28 @@ enum SprigStrings {
             return .map(indexed(goSplit(s, sep, n)))
         },
     ]
+
+    /// The non-null arguments, each as `describe` writes it, separated by spaces (quote, squote, cat).
+    static func spaced(_ args: [TemplateValue], _ describe: (Value) -> String) -> String {
+        var out = "", first = true
+        for arg in args where !arg.data.isNull {
+            if !first { out += " " }
+            out += describe(arg.data)
+            first = false
+        }
+        return out
+    }
+
+    /// `parts` joined by `separator`, in concrete String code: the stdlib's generic `joined(separator:)`, reached
+    /// unspecialised from these closures, looks up its collection's associated types at run time on every call.
+    static func joined(_ parts: [String], _ separator: String) -> String {
+        var out = ""
+        for (i, part) in parts.enumerated() {
+            if i > 0 { out += separator }
+            out += part
+        }
+        return out
+    }
 
     static func indexed(_ parts: [String]) -> OrderedDictionary<String, Value> {
         var out = OrderedDictionary<String, Value>()
@@ -180,7 +202,7 @@ enum SprigStrings {
         }
         // One-byte separators (`indent`'s "\n") by memchr over the bytes.
         if old.utf8.count == 1, let target = old.utf8.first { return UTF8Bytes.replacing(target, in: s, with: new) }
-        return goSplit(s, old, -1).joined(separator: new)
+        return joined(goSplit(s, old, -1), new)
     }
 
     static func substring(_ start: Int, _ end: Int, _ s: String) throws -> String {
