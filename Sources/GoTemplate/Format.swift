@@ -68,19 +68,33 @@ enum GoFormat {
         }
     }
 
+    /// Decimal digits `ds` (values 0-9) with the point after `point` of them, to `precision` places, written as
+    /// ASCII bytes (numbers are printed in every template; string joins cost far more than the digits).
     static func fixedFromDigits(_ ds: [UInt8], point: Int, precision: Int) -> String {
-        let digit = { (i: Int) -> String in i >= 0 && i < ds.count ? String(ds[i]) : "0" }
-        let intPart = point <= 0 ? "0" : (0..<point).map(digit).joined()
-        let frac = (0..<precision).map { digit(point + $0) }.joined()
-        return precision > 0 ? intPart + "." + frac : intPart
+        var out: [UInt8] = []
+        out.reserveCapacity(max(point, 1) + precision + 1)
+        func digit(_ i: Int) -> UInt8 { i >= 0 && i < ds.count ? 0x30 + ds[i] : 0x30 }
+        if point <= 0 { out.append(0x30) } else { for i in 0..<point { out.append(digit(i)) } }
+        if precision > 0 {
+            out.append(0x2E)
+            for i in 0..<precision { out.append(digit(point + i)) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func expo(_ parts: (digits: [UInt8], exponent: Int), precision: Int) -> String {
         let ds = parts.digits
         let exp = ds == [0] ? 0 : parts.exponent - 1
-        var mantissa = String(ds.first ?? 0)
-        if precision > 0 { mantissa += "." + (1...precision).map { $0 < ds.count ? String(ds[$0]) : "0" }.joined() }
-        let expText = String(abs(exp))
-        return mantissa + "e" + (exp < 0 ? "-" : "+") + (expText.count < 2 ? "0" : "") + expText
+        var out: [UInt8] = [0x30 + (ds.first ?? 0)]
+        if precision > 0 {
+            out.append(0x2E)
+            for i in 1...precision { out.append(i < ds.count ? 0x30 + ds[i] : 0x30) }
+        }
+        out.append(0x65)
+        out.append(exp < 0 ? 0x2D : 0x2B)
+        let expText = Array(String(abs(exp)).utf8)
+        if expText.count < 2 { out.append(0x30) }
+        out.append(contentsOf: expText)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -10,8 +10,16 @@ enum SprigHash {
         "adler32sum": SprigStrings.unary { String(adler32(Array($0.utf8))) },
     ]
 
+    /// Lower-case hex of `digest`, written byte by byte (checksum annotations hash in every template).
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        digest.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func adler32(_ bytes: [UInt8]) -> UInt32 {

@@ -19,8 +19,7 @@ enum SprigLists {
             try Arg.count(args, 1)
             return .value(f(try elements(args[0], operation)))
         }
-        let mustName = "must" + name.prefix(1).uppercased() + String(name.dropFirst())
-        return [name: fn, mustName: fn]
+        return [name: fn, mustName(name): fn]
     }
 
     static var table: FunctionMap {
@@ -67,12 +66,15 @@ enum SprigLists {
     }
 
     /// `f(list, value)` under its plain and `must` names.
+    /// Sprig's erroring twin of a list function: `first` → `mustFirst`.
+    static func mustName(_ name: String) -> String { "must" + name.prefix(1).uppercased() + String(name.dropFirst()) }
+
     static func pairFunction(_ name: String, _ operation: String, _ f: @escaping @Sendable ([Value], Value) -> [Value]) -> FunctionMap {
         let fn: TemplateFunction = { args in
             try Arg.count(args, 2)
             return .list(f(try elements(args[0], operation), args[1].data))
         }
-        return [name: fn, "must" + name.prefix(1).uppercased() + name.dropFirst(): fn]
+        return [name: fn, mustName(name): fn]
     }
 
     static let more: FunctionMap = {
