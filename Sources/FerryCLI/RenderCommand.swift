@@ -99,7 +99,7 @@ public struct RenderCommand: AsyncParsableCommand {
 
     /// What `helm template` prints for the chart at `directory`.
     static func helmTemplate(directory: String, options: HelmOptions) throws -> String {
-        let tree = try FileTree.load(directory: URL(fileURLWithPath: directory))
+        let tree = try FileTree.load(path: directory)
         PhaseTrace.mark("read files")
         return try HelmRenderer.renderText(tree: tree, directory: "", options: options, displayPath: directory)
     }

@@ -157,11 +157,21 @@ extension YAML {
         let chomp: String
         if s.hasSuffix("\n\n") { chomp = "+" } else if s.hasSuffix("\n") { chomp = "" } else { chomp = "-" }
         let indicator = s.hasPrefix(" ") ? "2" : ""
-        var body = s
-        if body.hasSuffix("\n") { body.removeLast() }
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        let rendered = lines.map { $0.isEmpty ? "" : pad(indent) + $0 }.joined(separator: "\n")
-        return "|" + indicator + chomp + "\n" + rendered
+        // Each line of the text, less one final newline, indented (empty lines stay empty); built as bytes.
+        var out = Array(("|" + indicator + chomp + "\n").utf8)
+        UTF8Bytes.with(s) { bytes in
+            let end = bytes.last == 0x0A ? bytes.count - 1 : bytes.count
+            var lineStart = 0
+            for i in 0...end where i == end || bytes[i] == 0x0A {
+                if i > lineStart {
+                    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+                    out.append(contentsOf: bytes[lineStart..<i])
+                }
+                if i < end { out.append(0x0A) }
+                lineStart = i + 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// How a string must be written so it reads back as the same string, as Go's YAML encoders decide:

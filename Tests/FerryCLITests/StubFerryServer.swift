@@ -50,15 +50,18 @@ final class StubFerryServer {
         return try text.split(separator: "\n").map { try JSONDecoder().decode(Recorded.self, from: Data($0.utf8)) }
     }
 
-    /// Polls for the port file the script writes once it is listening (deadline 20 s).
+    /// Polls for the port file the script writes once it is listening (deadline 60 s). The file is read before
+    /// the deadline is checked: when the whole suite keeps the pool threads busy, this task may only resume after
+    /// the deadline, and a server that started meanwhile must still be found.
     private static func waitForPort(in dir: URL, process: Process) async throws -> Int {
-        let deadline = Date().addingTimeInterval(20)
+        let deadline = Date().addingTimeInterval(60)
         let portFile = dir.appendingPathComponent("port")
-        while Date() < deadline && process.isRunning {
+        while true {
             if let text = try? String(contentsOf: portFile, encoding: .utf8), text.hasSuffix("\n"),
                let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
                 return port
             }
+            guard Date() < deadline, process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(20))
         }
         throw StubError(message: "python3 stub server did not start")

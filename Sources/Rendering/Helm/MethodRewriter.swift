@@ -57,12 +57,33 @@ enum HelmMethodRewriter {
             masked.append(c)
             i = action.index(after: i)
         }
-        var out = rewriteMutations(rewriteCode(masked))
-        if literals.isEmpty { return out }
-        for (index, literal) in literals.enumerated().reversed() {
-            out = out.replacingOccurrences(of: "\u{E000}\(index)\u{E001}", with: literal)
+        let out = rewriteMutations(rewriteCode(masked))
+        return literals.isEmpty ? out : restoring(literals, in: out)
+    }
+
+    /// `code` with each mask `U+E000 n U+E001` replaced by `literals[n]`, in one pass over the masked code (the
+    /// literals put back are not searched again).
+    static func restoring(_ literals: [Substring], in code: String) -> String {
+        let bytes = Array(code.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + literals.reduce(0) { $0 + $1.utf8.count })
+        var i = 0
+        while i < bytes.count {
+            // U+E000 is EE 80 80 in UTF-8, U+E001 is EE 80 81.
+            if bytes[i] == 0xEE, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 {
+                var j = i + 3, index = 0
+                while j < bytes.count, bytes[j] >= 0x30, bytes[j] <= 0x39 { index = index * 10 + Int(bytes[j] - 0x30); j += 1 }
+                if j > i + 3, j + 2 < bytes.count, bytes[j] == 0xEE, bytes[j + 1] == 0x80, bytes[j + 2] == 0x81,
+                   index < literals.count {
+                    out.append(contentsOf: literals[index].utf8)
+                    i = j + 3
+                    continue
+                }
+            }
+            out.append(bytes[i])
+            i += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `$_ := set $d …` → `$d = set $d …`: `$_`, optional blanks, `:=` or `=`, blanks, a mutating function's

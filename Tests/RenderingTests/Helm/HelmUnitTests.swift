@@ -80,6 +80,10 @@ import Testing
         #expect(out.contains(#"helmAPIVersionsHas $.Capabilities.APIVersions "v1""#))
         #expect(out.contains(#"{{ "x.Files.Get" }}"#))
         #expect(HelmMethodRewriter.rewrite(#"{{- $_ := set $d "k" 1 }}"#) == #"{{- $d = set $d "k" 1 }}"#)
+        // String literals come back exactly, however many (two-digit masks) and whatever they hold, even text
+        // that looks like the rewriter's own masks.
+        let literals = (0..<12).map { "\"s\($0)\"" }.joined(separator: " ") + " `\u{E000}0\u{E001}` 'x'"
+        #expect(HelmMethodRewriter.rewrite("{{ .Files.Get \(literals) }}") == "{{ helmFiles \"Get\" .Files \(literals) }}")
     }
 
     /// The `$_ := set $d …` idiom: every spelling Go accepts is rewritten, and nothing else.
