@@ -101,6 +101,8 @@ public struct RenderCommand: AsyncParsableCommand {
     static func helmTemplate(directory: String, options: HelmOptions) throws -> String {
         let tree = try FileTree.load(path: directory)
         PhaseTrace.mark("read files")
+        var options = options
+        options.leavesParsedTemplatesToExit = true  // the process exits once the text is written
         return try HelmRenderer.renderText(tree: tree, directory: "", options: options, displayPath: directory)
     }
 

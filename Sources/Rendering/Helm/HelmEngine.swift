@@ -21,6 +21,8 @@ struct HelmEngine {
     let sprig: SprigOptions
     /// Whether templates may run in parallel: not with a seeded random source, whose draws must stay in order.
     var parallel = true
+    /// Whether the parsed templates are freed after the run (on another thread) or left to the process's exit.
+    var freesParsedTemplates = true
 
     func render(chart: Chart, values: Value) throws -> OrderedDictionary<String, String> {
         var jobs: [Job] = []
@@ -50,7 +52,7 @@ struct HelmEngine {
         let results = set.execute(runs.map { (name: $0.name, data: $0.data) }, options: ExecOptions(missingKey: .zero),
                                   parallel: parallel)
         PhaseTrace.mark("execute templates")
-        Self.releaseInBackground(&set)
+        if freesParsedTemplates { Self.releaseInBackground(&set) } else { Self.leaveToExit(&set) }
         var out = OrderedDictionary<String, String>()
         for (job, result) in zip(runs, results) {
             do { out[job.name] = TextScan.removingNoValue(try result.get()) } catch let error as TemplateError {
@@ -66,6 +68,13 @@ struct HelmEngine {
         let box = ReleaseBox(set)
         set = TemplateSet()
         DispatchQueue.global(qos: .utility).async { box.value = nil }
+    }
+
+    /// Keeps the parsed templates alive until the process exits: freeing them costs as much CPU as checking a
+    /// tenth of the output, and a one-shot process gets the memory back at exit anyway.
+    static func leaveToExit(_ set: inout TemplateSet) {
+        _ = Unmanaged.passRetained(ReleaseBox(set))
+        set = TemplateSet()
     }
 
     /// Holds the only reference to a template set until the background thread drops it.

@@ -40,6 +40,9 @@ public struct HelmOptions: Sendable {
     public var isUpgrade: Bool
     /// Where Sprig's clock and randomness come from.
     public var sprig: SprigSettings
+    /// For a process that exits right after rendering (`ferry render`): the parsed templates, very many small
+    /// objects, are left for the exit to reclaim instead of being freed. A long-running process frees them.
+    public var leavesParsedTemplatesToExit = false
 
     /// Creates options with `helm template`'s defaults.
     public init(releaseName: String = "release-name", namespace: String = "default", valueFiles: [String] = [],

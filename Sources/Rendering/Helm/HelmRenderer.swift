@@ -112,6 +112,7 @@ public enum HelmRenderer {
         ]
         var engine = HelmEngine(release: releaseValue, capabilities: capabilities, sprig: sprigOptions(options.sprig))
         engine.parallel = options.sprig.seed == nil
+        engine.freesParsedTemplates = !options.leavesParsedTemplatesToExit
         let rendered = try engine.render(chart: chart, values: values)
         PhaseTrace.mark("template outputs")
         var notes = ""

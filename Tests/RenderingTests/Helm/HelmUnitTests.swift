@@ -24,6 +24,15 @@ import Testing
         #expect(text.contains("v: \"1e+06 1000000 007\""))
     }
 
+    @Test func leavingParsedTemplatesToExitRendersTheSame() throws {
+        var options = HelmOptions()
+        options.set = ["fromSet=2"]
+        let freed = try HelmRenderer.renderText(tree: Self.tree(Self.numberChart), directory: "", options: options, displayPath: "")
+        options.leavesParsedTemplatesToExit = true
+        let kept = try HelmRenderer.renderText(tree: Self.tree(Self.numberChart), directory: "", options: options, displayPath: "")
+        #expect(kept == freed && kept.contains("v: \"1e+06 2 \""))
+    }
+
     @Test func strvalsParsesListsEscapesAndTypes() throws {
         let value = try StrVals.parse(#"a.b=1,list[1]=x,esc=a\,b,dotted\.key=v,t=true,n=null,f=1.5,arr={p,q}"#, mode: .typed)
         #expect(value["a"]?["b"] == .int(1))
