@@ -36,17 +36,22 @@ for n in $N; do
     "$HELM_PY" Benchmarks/helm/helm_template.py "$chart" > "$work/helm.yaml"
     objects=$(grep -c '^kind:' "$work/helm.yaml")
     if cmp -s "$work/ferry.yaml" "$work/helm.yaml"; then same="identical"; else same="DIFFERENT"; fi
-    # Alternate the two tools so that machine noise falls on both alike.
-    best_f=999999 best_h=999999
+    # Alternate the two tools so that machine noise falls on both alike. Besides the best run of each, the median
+    # of the per-pair ratios (each Ferry run against the Helm run right after it) is printed: on a machine whose
+    # speed drifts from minute to minute it is the steadier figure.
+    best_f=999999 best_h=999999 pairs=""
     for _ in $(seq "$RUNS"); do
       read -r fs fm < <(RUNS=1 measure "$FERRY" render "$chart")
       read -r hs hm < <(RUNS=1 measure "$HELM_PY" Benchmarks/helm/helm_template.py "$chart")
       if [ "$(echo "$fs < $best_f" | bc)" = 1 ]; then best_f=$fs; mem_f=$fm; fi
       if [ "$(echo "$hs < $best_h" | bc)" = 1 ]; then best_h=$hs; mem_h=$hm; fi
+      pairs="$pairs $(echo "scale=4; $hs / $fs" | bc)"
     done
+    median=$(printf "%s\n" $pairs | sort -n | awk '{ r[NR] = $1 } END { printf "%.2f", NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2 }')
     echo "$style chart: templates $templates, objects $objects, outputs $same"
     echo "  ferry render:      ${best_f}s  peak ${mem_f} KiB"
     echo "  helm (python SDK): ${best_h}s  peak ${mem_h} KiB"
-    echo "  ratio (helm/ferry): time $(echo "scale=2; $best_h / $best_f" | bc)x, memory $(echo "scale=2; $mem_h / $mem_f" | bc)x"
+    echo "  ratio (helm/ferry): time $(echo "scale=2; $best_h / $best_f" | bc)x (best runs), ${median}x (median of $RUNS pairs)," \
+         "memory $(echo "scale=2; $mem_h / $mem_f" | bc)x"
   done
 done
